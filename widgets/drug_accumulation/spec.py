@@ -1,0 +1,107 @@
+"""Declaration of the drug_accumulation widget: sliders, plots, readouts, sentence, presets."""
+from pathlib import Path
+
+import numpy as np
+
+from widgets.framework.params import Param, Preset
+from widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
+from widgets.framework.palette import GREY, BLUE, VERMILLION
+
+from . import model
+
+PARAMS = (
+    Param("mdr1_level", "MDR1 pumps", "× a normal cell", 0.0, 20.0, 0.5, 10.0,
+          "How many MDR1 pumps the chosen cell has, compared with a normal cell (0 = none).",
+          ),
+    Param("inhibitor", "Pump inhibitor", "× its Ki", 0.0, 10.0, 0.5, 0.0,
+          "Inhibitor dose as a multiple of its Ki; at 1 × Ki the pumps work at half speed.",
+          ),
+    Param("drug_outside", "Drug outside the cell", "µM (peak)", 0.1, 10.0, 0.1, 1.0,
+          "Drug level bathing the cell; with a falling profile this is the starting peak.",
+          scale="log"),
+    Param("outside_profile", "Drug level outside", "", 0.0, 1.0, 1.0, 0.0,
+          "Keep the outside level constant, or let it fall like doxorubicin in blood plasma.",
+          options=("Constant", "Falls like doxorubicin in plasma")),
+)
+
+# The model sees the pump level and the inhibitor only through the pump speed they leave,
+# level / (1 + I/Ki) for the chosen cell and 1 / (1 + I/Ki) for the normal cell, so the
+# static grid is laid along those two quotients (FACTS §3.11: noncompetitive inhibition).
+COORDINATES = (
+    Coordinate("cell_pumps", (0.0,) + tuple(float(v) for v in np.round(np.geomspace(0.05, 20.0, 25), 4)),
+               numerator="mdr1_level", one_plus="inhibitor"),
+    Coordinate("normal_pumps", (1 / 11, 1 / 8, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
+               one_plus="inhibitor"),
+    Coordinate("drug_outside", tuple(float(v) for v in np.round(np.geomspace(0.1, 10.0, 17), 4)),
+               numerator="drug_outside", scale="log"),
+    Coordinate("outside_profile", (0.0, 1.0), numerator="outside_profile", discrete=True),
+)
+
+
+def params_at(cell_pumps, normal_pumps, drug_outside, outside_profile):
+    """Slider values that give these grid coordinates (inverse of COORDINATES)."""
+    inhibitor = 1.0 / normal_pumps - 1.0
+    return {"mdr1_level": cell_pumps * (1.0 + inhibitor), "inhibitor": inhibitor,
+            "drug_outside": drug_outside, "outside_profile": outside_profile}
+
+
+FIGURES = (
+    Figure(
+        name="time", title="Drug inside one cell over time",
+        x_label="Time after the drug arrives (minutes, log scale)",
+        y_label="Drug (% of the peak outside level)",
+        x_range=(0.01, 2880.0), y_range=(0.0, 105.0), x_scale="log",
+        glyphs=(
+            Glyph("line", x="t", y="outside_pct", label="Outside the cell", color=GREY, dash="dashed"),
+            Glyph("line", x="t", y="normal_pct", label="Normal cell", color=BLUE),
+            Glyph("line", x="t", y="cell_pct", label="Chosen cell", color=VERMILLION, width=3.5),
+        ),
+        legend="bottom_left",
+    ),
+    Figure(
+        name="steady", title="At steady state: drug kept inside",
+        x_label="MDR1 pumps (× a normal cell)", y_label="Inside ÷ outside (%)",
+        x_range=(0.0, 20.0), y_range=(0.0, 105.0), height=220,
+        glyphs=(
+            Glyph("line", x="level_axis", y="ratio_curve_pct", label="Any pump level", color=BLUE),
+            Glyph("points", x="mdr1_level", y="ratio_cell_pct", label="Chosen cell", color=VERMILLION, size=12),
+        ),
+    ),
+)
+
+READOUTS = (
+    Readout("ratio_cell_pct", "Chosen cell keeps", "d", "% of outside drug"),
+    Readout("ratio_normal_pct", "Normal cell keeps", "d", "% of outside drug"),
+    Readout("fold_lower", "Less drug than a normal cell", ".1f", "-fold"),
+    Readout("pump_activity_pct", "Pump activity left", "d", "%"),
+)
+
+SENTENCE = (
+    "At steady state the chosen cell, with {mdr1_level} times the normal number of MDR1 pumps "
+    "working at {pump_activity_pct:d}% speed, keeps {ratio_cell_pct:d}% of the outside drug; "
+    "a normal cell keeps {ratio_normal_pct:d}%, so the chosen cell holds "
+    "{?fold_lower>=1.05|{fold_lower:.1f} times less drug|about as much drug}."
+)
+
+PRESETS = (
+    Preset("normal_cell", "A normal cell", {"mdr1_level": 1, "inhibitor": 0, "drug_outside": 1, "outside_profile": 0}),
+    Preset("mdr1_high", "A cancer cell with 10× the pumps", {"mdr1_level": 10, "inhibitor": 0, "drug_outside": 1, "outside_profile": 0}),
+    Preset("mdr1_high_inhibited", "The same cell with an inhibitor at 4× Ki", {"mdr1_level": 10, "inhibitor": 4, "drug_outside": 1, "outside_profile": 0}),
+    Preset("doxorubicin_pk", "Falling doxorubicin-like plasma level", {"mdr1_level": 10, "inhibitor": 0, "drug_outside": 2, "outside_profile": 1}),
+)
+
+WIDGET = Widget(
+    name="drug_accumulation",
+    title="How much drug stays inside a cell?",
+    summary="Drug leaks into one cell on its own while MDR1 pumps push it back out.",
+    params=PARAMS,
+    compute=model.compute,
+    figures=FIGURES,
+    readouts=READOUTS,
+    sentence=SENTENCE,
+    presets=PRESETS,
+    note_path=Path(__file__).with_name("NOTE.md"),
+    extra={"vectorised": True},
+    coordinates=COORDINATES,
+    from_coordinates=params_at,
+)

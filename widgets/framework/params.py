@@ -1,0 +1,95 @@
+"""Slider parameters declared once: bounds, step, unit, label, help and grid nodes."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Param:
+    """One model input, declared once; sliders, URL state and the static grid derive from it."""
+
+    name: str
+    label: str
+    unit: str
+    min: float
+    max: float
+    step: float
+    default: float
+    help: str
+    options: tuple[str, ...] = ()
+    grid: tuple[float, ...] = ()
+    scale: str = "linear"
+    fmt: str = ""
+
+    def __post_init__(self):
+        """Reject declarations whose bounds, default or grid do not fit together."""
+        if not self.min < self.max:
+            raise ValueError(f"{self.name}: min must be below max")
+        if not self.min <= self.default <= self.max:
+            raise ValueError(f"{self.name}: default {self.default} outside [{self.min}, {self.max}]")
+        if self.options and len(self.options) != self.count_steps():
+            raise ValueError(f"{self.name}: {len(self.options)} options for {self.count_steps()} steps")
+        if self.scale == "log" and self.min <= 0:
+            raise ValueError(f"{self.name}: a log-scaled parameter needs min > 0")
+        nodes = self.nodes()
+        if nodes[0] != self.min or nodes[-1] != self.max or np.any(np.diff(nodes) <= 0):
+            raise ValueError(f"{self.name}: grid must rise strictly from min to max")
+
+    @property
+    def discrete(self) -> bool:
+        """True for choices and integer steppers, which snap instead of interpolating."""
+        return bool(self.options) or (self.step >= 1 and float(self.step).is_integer() and not self.grid)
+
+    def count_steps(self) -> int:
+        """Number of slider positions from min to max."""
+        return int(round((self.max - self.min) / self.step)) + 1
+
+    def slider_values(self) -> np.ndarray:
+        """Every value the slider can take."""
+        return np.round(self.min + self.step * np.arange(self.count_steps()), 10)
+
+    def nodes(self) -> np.ndarray:
+        """Grid nodes at which the static site stores the model."""
+        if self.grid:
+            return np.asarray(self.grid, dtype=float)
+        return self.slider_values()
+
+    def snap(self, value: float) -> float:
+        """Nearest slider position to value, inside the bounds."""
+        steps = round((min(max(value, self.min), self.max) - self.min) / self.step)
+        return float(np.round(self.min + steps * self.step, 10))
+
+    def coerce(self, raw) -> float:
+        """Turn user input (text or number) into an allowed value, or raise ValueError saying why."""
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"{self.name} must be a number, got {raw!r}") from None
+        if not math.isfinite(value):
+            raise ValueError(f"{self.name} must be a finite number, got {raw!r}")
+        if not self.min <= value <= self.max:
+            raise ValueError(
+                f"{self.name}={value:g} is outside its range; use a value from {self.min:g} to {self.max:g}"
+            )
+        return self.snap(value)
+
+    def to_json(self) -> dict:
+        """The parameter as the browser runtime needs it."""
+        return {
+            "name": self.name, "min": self.min, "max": self.max, "step": self.step,
+            "default": self.default, "nodes": [float(v) for v in self.nodes()],
+            "discrete": self.discrete, "log": self.scale == "log", "fmt": self.fmt,
+            "options": list(self.options),
+        }
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named parameter set that a lesson or a link can open."""
+
+    name: str
+    title: str
+    values: dict = field(default_factory=dict)

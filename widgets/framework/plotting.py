@@ -1,0 +1,93 @@
+"""Bokeh figures built from a widget's Figure declarations; shared by the live and static views."""
+from __future__ import annotations
+
+import numpy as np
+from bokeh.layouts import column
+from bokeh.models import ColumnDataSource, Legend, LegendItem
+from bokeh.plotting import figure
+
+from .spec import Figure, Glyph, Widget
+
+LINE_DASH = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
+
+
+def glyph_data(glyph: Glyph, fig: Figure, values: dict) -> dict:
+    """Columns for one glyph's data source from model outputs (the runtime mirrors this)."""
+    def arr(key):
+        return np.atleast_1d(np.asarray(values[key], dtype=float))
+
+    if glyph.kind == "vline":
+        x = float(values[glyph.x])
+        data = {"x": [x, x], "y": list(fig.y_range)}
+    elif glyph.kind == "hline":
+        y = float(values[glyph.y])
+        data = {"x": list(fig.x_range), "y": [y, y]}
+    elif glyph.kind == "band":
+        data = {"x": arr(glyph.x), "y": arr(glyph.y), "y2": arr(glyph.y2)}
+    elif glyph.kind == "patch":
+        alpha = float(values[glyph.alpha]) if glyph.alpha else 1.0
+        return {"xs": [arr(glyph.x)], "ys": [arr(glyph.y)], "alpha": np.array([alpha])}
+    else:
+        data = {"x": arr(glyph.x), "y": arr(glyph.y)}
+    n = len(data["x"])
+    alpha = float(values[glyph.alpha]) if glyph.alpha else 1.0
+    data["alpha"] = np.full(n, alpha)
+    if glyph.kind == "text":
+        data["text"] = [glyph.text] * n
+    return {k: (np.asarray(v, dtype=float) if k != "text" else v) for k, v in data.items()}
+
+
+def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource):
+    """Add one glyph renderer to a Bokeh figure."""
+    common = {"source": source}
+    if glyph.kind in ("line", "vline", "hline"):
+        return plot.line("x", "y", line_color=glyph.color, line_width=glyph.width,
+                         line_dash=LINE_DASH[glyph.dash], **common)
+    if glyph.kind == "band":
+        return plot.varea(x="x", y1="y", y2="y2", fill_color=glyph.color, fill_alpha=0.25, **common)
+    if glyph.kind == "patch":
+        return plot.patches("xs", "ys", fill_color=glyph.color, fill_alpha="alpha", line_color="#333333",
+                            line_alpha="alpha", line_width=1.5, **common)
+    if glyph.kind == "points":
+        return plot.scatter("x", "y", size=glyph.size, fill_color=glyph.color, line_color="#222222",
+                            fill_alpha="alpha", line_alpha="alpha", **common)
+    if glyph.kind == "text":
+        return plot.text("x", "y", text="text", text_alpha="alpha", text_color=glyph.color,
+                         text_font_size=f"{glyph.size}pt", text_align="center",
+                         text_baseline="middle", **common)
+    raise ValueError(f"unknown glyph kind {glyph.kind!r}")
+
+
+def build_figure(fig: Figure, values: dict, source_name: str):
+    """One Bokeh figure with a named data source per glyph."""
+    plot = figure(title=fig.title, x_axis_label=fig.x_label, y_axis_label=fig.y_label,
+                  x_range=fig.x_range, y_range=fig.y_range, x_axis_type=fig.x_scale,
+                  y_axis_type=fig.y_scale, height=fig.height, sizing_mode="stretch_width",
+                  tools="", toolbar_location=None, name=source_name)
+    plot.title.text_font_size = "13pt"
+    items = []
+    for i, glyph in enumerate(fig.glyphs):
+        source = ColumnDataSource(glyph_data(glyph, fig, values), name=f"{source_name}:{i}")
+        renderer = draw_glyph(plot, glyph, source)
+        if glyph.label:
+            items.append(LegendItem(label=glyph.label, renderers=[renderer]))
+    if not fig.axes:
+        plot.axis.visible = False
+        plot.grid.visible = False
+    if items:
+        plot.add_layout(Legend(items=items, location=fig.legend, background_fill_alpha=0.8))
+    return plot
+
+
+def build_layout(widget: Widget, values: dict, prefix: str):
+    """All of a widget's figures stacked, with sources named prefix/figure:glyph."""
+    plots = [build_figure(fig, values, f"{prefix}/{fig.name}") for fig in widget.figures]
+    return column(*plots, sizing_mode="stretch_width")
+
+
+def update_sources(layout, widget: Widget, values: dict, prefix: str) -> None:
+    """Replace every glyph's data in a built layout with new model outputs."""
+    doc_models = {m.name: m for m in layout.select({"type": ColumnDataSource})}
+    for fig in widget.figures:
+        for i, glyph in enumerate(fig.glyphs):
+            doc_models[f"{prefix}/{fig.name}:{i}"].data = glyph_data(glyph, fig, values)
