@@ -112,18 +112,30 @@ def build_embed_pages(out: Path, content: Content, data_files: dict, report: Bui
         write(out, f"embed/{widget.name}/index.html", html, report)
 
 
-def build_reference_pages(out: Path, content: Content, report: BuildReport) -> None:
-    """The lesson index, the glossary and the widgets catalogue for teachers."""
-    ctx = page_context(0, content, {}, [])
-    write(out, "index.html", render_page("index.html", page_title="Lessons", lessons=content.lessons, **ctx), report)
-    ctx = page_context(1, content, {}, [])
+def build_reference_html(content: Content, root: str | None = None, assets: str | None = None) -> dict[str, str]:
+    """The lesson index, the glossary and the widgets catalogue (static paths unless given)."""
+    def ctx(depth):
+        base = page_context(depth, content, {}, [])
+        if root is not None:
+            base.update(root=root, assets=assets)
+        return base
+
     terms = sorted(content.catalog.terms.values(), key=lambda t: t.term.lower())
-    write(out, "glossary/index.html", render_page("glossary.html", page_title="Glossary", terms=terms,
-                                                  references=content.catalog.references, **ctx), report)
-    notes = {w.name: render_markdown(w.note(), content.catalog, CitationOrder(), ctx["root"])
+    notes = {w.name: render_markdown(w.note(), content.catalog, CitationOrder(), ctx(1)["root"])
              for w in REGISTRY.values()}
-    write(out, "widgets/index.html", render_page("widgets.html", page_title="Widgets",
-                                                 widgets=list(REGISTRY.values()), notes=notes, **ctx), report)
+    return {
+        "index.html": render_page("index.html", page_title="Lessons", lessons=content.lessons, **ctx(0)),
+        "glossary/index.html": render_page("glossary.html", page_title="Glossary", terms=terms,
+                                           references=content.catalog.references, **ctx(1)),
+        "widgets/index.html": render_page("widgets.html", page_title="Widgets", widgets=list(REGISTRY.values()),
+                                          notes=notes, **ctx(1)),
+    }
+
+
+def build_reference_pages(out: Path, content: Content, report: BuildReport) -> None:
+    """Write the pages that hold no widget."""
+    for relative, html in build_reference_html(content).items():
+        write(out, relative, html, report)
 
 
 def folder_bytes(folder: Path) -> int:

@@ -68,4 +68,4 @@ def static_widget_html(widget: Widget, values: dict, instance: str, root: str, c
     config = {"name": widget.name, "instance": instance, "values": values, "url_prefix": url_prefix}
     context["config_json"] = script_json(config)
     context["bokeh_item"] = bokeh_item(widget, {**values, **context["outputs"]}, instance)
-    return environment().get_template("partials/widget.html").render(w=context, root=root, plot_html="")
+    return environment().get_template("partials/widget.html").render(w=context, root=root, plot_html="", live=False)

@@ -52,15 +52,15 @@
     return text === "-0" || text === "" ? "0" : text;
   }
   function formatValue(v, fmt) {
-    if (fmt === "pct") { return Math.round(v * 100) + "%"; }
-    if (fmt === "d") { return String(Math.round(v)); }
+    if (fmt === "pct") { return (v * 100).toFixed(0) + "%"; }
+    if (fmt === "d") { return v.toFixed(0); }
     var fixed = /^\.(\d+)f$/.exec(fmt || "");
     if (fixed) { return v.toFixed(Number(fixed[1])); }
     if (fmt === "sci") {
       if (v === 0) { return "0"; }
       var exponent = Math.floor(Math.log10(Math.abs(v)));
       var mantissa = v / Math.pow(10, exponent);
-      var head = Math.round(mantissa * 10) / 10 === 1 ? "" : mantissa.toFixed(1) + " × ";
+      var head = mantissa.toFixed(1) === "1.0" ? "" : mantissa.toFixed(1) + " × ";
       return head + "10" + String(exponent).split("").map(function (c) { return SUPER[c]; }).join("");
     }
     return autoFormat(v);

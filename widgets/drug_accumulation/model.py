@@ -29,9 +29,9 @@ TERMINAL_HALF_LIFE_MIN = 30.0 * 60.0  # 30 h, inside the labelled 20-48 h; teach
 DISTRIBUTION_FRACTION = 0.9
 # Time axis, minutes: 0.01 min to 48 h on a log scale, to show both the seconds-fast uptake
 # and the day-long plasma tail.
-TIME_MIN = np.geomspace(0.01, 48 * 60.0, 32)
+TIME_MIN = np.geomspace(0.01, 48 * 60.0, 44)
 LEVEL_AXIS = np.linspace(0.0, 20.0, 21)
-SUBSTEPS = 6
+SUBSTEPS = 4
 
 
 def pump_vmax(mdr1_level, inhibitor):
@@ -106,17 +106,22 @@ def simulate(times, c_out_series, vmax, substeps: int = SUBSTEPS):
 
 
 def compute(mdr1_level, inhibitor, drug_outside, outside_profile):
-    """Curves and summaries for a normal cell and the chosen cell (inputs may be arrays)."""
+    """Curves and summaries for the chosen cell and an uninhibited normal cell (inputs may be arrays).
+
+    The steady-state curve is drawn against working pumps, level / (1 + I/Ki): the amount of
+    pumping the inhibitor leaves, which is all the steady state depends on.
+    """
     level, inh, peak, profile = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in
                                                      (mdr1_level, inhibitor, drug_outside, outside_profile)))
     vmax_cell = pump_vmax(level, inh)
-    vmax_normal = pump_vmax(np.ones_like(level), inh)
+    vmax_normal = pump_vmax(np.ones_like(level), np.zeros_like(inh))
     c_out = outside_level(TIME_MIN, peak, profile)
     both = simulate(TIME_MIN, np.stack([c_out, c_out]), np.stack([vmax_cell, vmax_normal]))
     cell, normal = both[0], both[1]
-    levels = np.concatenate([level[..., None], np.ones_like(level)[..., None],
+    working = level / (1.0 + inh)
+    levels = np.concatenate([working[..., None], np.ones_like(level)[..., None],
                              np.broadcast_to(LEVEL_AXIS, level.shape + LEVEL_AXIS.shape)], axis=-1)
-    steady = steady_state(peak[..., None], pump_vmax(levels, inh[..., None]))
+    steady = steady_state(peak[..., None], pump_vmax(levels, 0.0))
     ss_cell, ss_normal, curve = steady[..., 0], steady[..., 1], steady[..., 2:] / peak[..., None]
     to_pct = 100.0 / peak[..., None]
     return {
@@ -125,6 +130,7 @@ def compute(mdr1_level, inhibitor, drug_outside, outside_profile):
         "normal_pct": normal * to_pct,
         "cell_pct": cell * to_pct,
         "level_axis": np.broadcast_to(LEVEL_AXIS, curve.shape),
+        "working_pumps": working,
         "ratio_curve_pct": 100.0 * curve,
         "ratio_cell_pct": 100.0 * ss_cell / peak,
         "ratio_normal_pct": 100.0 * ss_normal / peak,

@@ -24,24 +24,24 @@ PARAMS = (
           options=("Constant", "Falls like doxorubicin in plasma")),
 )
 
-# The model sees the pump level and the inhibitor only through the pump speed they leave,
-# level / (1 + I/Ki) for the chosen cell and 1 / (1 + I/Ki) for the normal cell, so the
-# static grid is laid along those two quotients (FACTS §3.11: noncompetitive inhibition).
+# The chosen cell sees the pump level and the inhibitor only through the pumping they leave,
+# level / (1 + I/Ki) (noncompetitive inhibition, FACTS §3.11), so the static grid is laid
+# along that quotient; the inhibitor alone sets the pump speed readout.
 COORDINATES = (
-    Coordinate("cell_pumps", (0.0,) + tuple(float(v) for v in np.round(np.geomspace(0.05, 20.0, 25), 4)),
+    Coordinate("working_pumps", (0, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.35, 1.75, 2.25, 2.9, 3.6, 4.5,
+                                 5.5, 6.75, 8, 9.5, 11, 13, 15, 17.5, 20),
                numerator="mdr1_level", one_plus="inhibitor"),
-    Coordinate("normal_pumps", (1 / 11, 1 / 8, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
-               one_plus="inhibitor"),
-    Coordinate("drug_outside", tuple(float(v) for v in np.round(np.geomspace(0.1, 10.0, 17), 4)),
+    Coordinate("pump_speed", tuple(1.0 / (1.0 + 0.5 * k) for k in range(21)), one_plus="inhibitor"),
+    Coordinate("drug_outside", tuple(float(v) for v in np.round(np.geomspace(0.1, 10.0, 21), 4)),
                numerator="drug_outside", scale="log"),
     Coordinate("outside_profile", (0.0, 1.0), numerator="outside_profile", discrete=True),
 )
 
 
-def params_at(cell_pumps, normal_pumps, drug_outside, outside_profile):
+def params_at(working_pumps, pump_speed, drug_outside, outside_profile):
     """Slider values that give these grid coordinates (inverse of COORDINATES)."""
-    inhibitor = 1.0 / normal_pumps - 1.0
-    return {"mdr1_level": cell_pumps * (1.0 + inhibitor), "inhibitor": inhibitor,
+    inhibitor = 1.0 / pump_speed - 1.0
+    return {"mdr1_level": working_pumps * (1.0 + inhibitor), "inhibitor": inhibitor,
             "drug_outside": drug_outside, "outside_profile": outside_profile}
 
 
@@ -53,33 +53,32 @@ FIGURES = (
         x_range=(0.01, 2880.0), y_range=(0.0, 105.0), x_scale="log",
         glyphs=(
             Glyph("line", x="t", y="outside_pct", label="Outside the cell", color=GREY, dash="dashed"),
-            Glyph("line", x="t", y="normal_pct", label="Normal cell", color=BLUE),
+            Glyph("line", x="t", y="normal_pct", label="Normal cell, no inhibitor", color=BLUE),
             Glyph("line", x="t", y="cell_pct", label="Chosen cell", color=VERMILLION, width=3.5),
         ),
-        legend="bottom_left",
     ),
     Figure(
         name="steady", title="At steady state: drug kept inside",
-        x_label="MDR1 pumps (× a normal cell)", y_label="Inside ÷ outside (%)",
+        x_label="Working pumps: MDR1 level ÷ (1 + inhibitor/Ki)", y_label="Inside ÷ outside (%)",
         x_range=(0.0, 20.0), y_range=(0.0, 105.0), height=220,
         glyphs=(
-            Glyph("line", x="level_axis", y="ratio_curve_pct", label="Any pump level", color=BLUE),
-            Glyph("points", x="mdr1_level", y="ratio_cell_pct", label="Chosen cell", color=VERMILLION, size=12),
+            Glyph("line", x="level_axis", y="ratio_curve_pct", label="Any amount of pumping", color=BLUE),
+            Glyph("points", x="working_pumps", y="ratio_cell_pct", label="Chosen cell", color=VERMILLION, size=12),
         ),
     ),
 )
 
 READOUTS = (
-    Readout("ratio_cell_pct", "Chosen cell keeps", "d", "% of outside drug"),
-    Readout("ratio_normal_pct", "Normal cell keeps", "d", "% of outside drug"),
-    Readout("fold_lower", "Less drug than a normal cell", ".1f", "-fold"),
-    Readout("pump_activity_pct", "Pump activity left", "d", "%"),
+    Readout("ratio_cell_pct", "Chosen cell keeps", "d", "% of the outside drug"),
+    Readout("ratio_normal_pct", "A normal cell keeps", "d", "% of the outside drug"),
+    Readout("fold_lower", "Normal cell ÷ chosen cell", ".1f", " times the drug"),
+    Readout("pump_activity_pct", "Pump speed left", "d", "%"),
 )
 
 SENTENCE = (
     "At steady state the chosen cell, with {mdr1_level} times the normal number of MDR1 pumps "
     "working at {pump_activity_pct:d}% speed, keeps {ratio_cell_pct:d}% of the outside drug; "
-    "a normal cell keeps {ratio_normal_pct:d}%, so the chosen cell holds "
+    "a normal cell without inhibitor keeps {ratio_normal_pct:d}%, so the chosen cell holds "
     "{?fold_lower>=1.05|{fold_lower:.1f} times less drug|about as much drug}."
 )
 

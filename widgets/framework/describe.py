@@ -9,26 +9,33 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 CONDITION = re.compile(r"^\?\s*([A-Za-z_]\w*)\s*(<=|>=|<|>)\s*([A-Za-z_]\w*|-?[\d.]+(?:e-?\d+)?)\s*$")
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def fixed(value: float, decimals: int) -> str:
+    """Like JavaScript's toFixed: ties on the exact binary value round away from zero."""
+    text = str(Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    return "0" + text[2:] if text.startswith("-0") and set(text[1:]) <= {"0", "."} else text
+
+
 def format_value(value: float, fmt: str = "") -> str:
     """Format a number the same way the browser runtime does."""
     if fmt == "pct":
-        return f"{round(value * 100):d}%"
+        return fixed(value * 100, 0) + "%"
     if fmt == "d":
-        return f"{round(value):d}"
+        return fixed(value, 0)
     if fmt.startswith(".") and fmt.endswith("f"):
-        return f"{value:.{int(fmt[1:-1])}f}"
+        return fixed(value, int(fmt[1:-1]))
     if fmt == "sci":
         if value == 0:
             return "0"
         exponent = math.floor(math.log10(abs(value)))
         mantissa = value / 10**exponent
-        head = "" if round(mantissa, 1) == 1 else f"{mantissa:.1f} × "
+        head = "" if fixed(mantissa, 1) == "1.0" else f"{fixed(mantissa, 1)} × "
         return f"{head}10{str(exponent).translate(SUPERSCRIPT)}"
     return auto_format(value)
 
@@ -38,7 +45,7 @@ def auto_format(value: float) -> str:
     if value == 0 or not math.isfinite(value):
         return "0" if value == 0 else str(value)
     decimals = min(4, max(0, 2 - math.floor(math.log10(abs(value)))))
-    text = f"{value:.{decimals}f}"
+    text = fixed(value, decimals)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

@@ -47,7 +47,6 @@ class Figure:
     y_scale: str = "linear"
     height: int = 300
     axes: bool = True
-    legend: str = "top_right"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,68 @@
+"""The widget framework: parameters, description templates and grid interpolation."""
+import numpy as np
+import pytest
+
+from widgets.framework.describe import auto_format, format_value, render, template_keys
+from widgets.framework.grid import build_cube, interpolate
+from widgets.framework.params import Param
+from widgets.framework.spec import Figure, Glyph, Widget
+from pathlib import Path
+
+
+def test_param_rejects_a_default_outside_its_range():
+    with pytest.raises(ValueError, match="default"):
+        Param("x", "X", "", 0, 1, 0.1, 2, "help")
+
+
+@pytest.mark.parametrize("raw", ["abc", None, "nan", "inf", "1e999"])
+def test_param_coerce_rejects_non_numbers(raw):
+    p = Param("x", "X", "", 0, 1, 0.1, 0.5, "help")
+    with pytest.raises(ValueError, match="x"):
+        p.coerce(raw)
+
+
+def test_param_coerce_rejects_out_of_range_and_snaps_in_range():
+    p = Param("x", "X", "", 0, 1, 0.1, 0.5, "help")
+    with pytest.raises(ValueError, match="outside its range"):
+        p.coerce(3)
+    assert p.coerce("0.33") == pytest.approx(0.3)
+
+
+@pytest.mark.parametrize("value,fmt,text", [
+    (0.5, "pct", "50%"), (2.46, ".1f", "2.5"), (7.6, "d", "8"), (1234.5, "", "1235"),
+    (0.04567, "", "0.0457"), (3.0, "", "3"), (1e9, "sci", "10⁹"), (2.5e-7, "sci", "2.5 × 10⁻⁷"),
+])
+def test_numbers_format_like_the_browser(value, fmt, text):
+    assert format_value(value, fmt) == text
+
+
+def test_template_conditions_choose_words_and_nest_values():
+    tpl = "{?a>1|{a:.1f} times more|about the same}"
+    assert render(tpl, {"a": 2.04}) == "2.0 times more"
+    assert render(tpl, {"a": 1.0}) == "about the same"
+    assert template_keys(tpl) == ["a", "a"] or set(template_keys(tpl)) == {"a"}
+
+
+def toy_widget():
+    """A two-parameter widget whose output is bilinear, so interpolation must be exact."""
+    params = (Param("a", "A", "", 0, 4, 0.5, 1, "h", grid=(0, 2, 4)),
+              Param("b", "B", "", 0, 2, 1, 0, "h"))
+    def compute(a, b):
+        return {"x": np.arange(3.0), "y": a * np.arange(3.0) + b, "s": a * b}
+    fig = Figure("f", "t", "x", "y", (0, 2), (0, 12), (Glyph("line", x="x", y="y"),))
+    return Widget("toy", "Toy", "s", params, compute, (fig,), (), "{s}", (), Path(__file__))
+
+
+def test_grid_interpolation_is_exact_for_bilinear_models_and_stores_constants_once():
+    w = toy_widget()
+    cube = build_cube(w)
+    assert cube.layout["outputs"]["x"]["axes"] == []
+    for a in np.arange(0, 4.01, 0.5):
+        for b in (0, 1, 2):
+            out = interpolate(w, cube, {"a": a, "b": b})
+            assert np.allclose(out["y"], a * np.arange(3.0) + b, atol=1e-5)
+            assert out["s"] == pytest.approx(a * b, abs=1e-5)
+
+
+def test_auto_format_has_no_exponent():
+    assert "e" not in auto_format(123456789.0)

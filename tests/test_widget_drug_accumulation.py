@@ -1,0 +1,101 @@
+"""The drug_accumulation model behaves like the biology it illustrates."""
+import numpy as np
+import pytest
+
+from widgets.drug_accumulation import WIDGET
+from widgets.drug_accumulation import model as m
+from widgets.framework.accuracy import worst_plot_error
+from widgets.framework.describe import render
+from widgets.framework.grid import build_cube
+
+LEVELS = [0, 0.5, 1, 2, 5, 10, 20]
+
+
+def run(**kw):
+    values = {"mdr1_level": 10.0, "inhibitor": 0.0, "drug_outside": 1.0, "outside_profile": 0.0, **kw}
+    return WIDGET.run(values)
+
+
+def test_no_pump_means_inside_equals_outside_at_steady_state():
+    out = run(mdr1_level=0.0)
+    assert out["ratio_cell_pct"] == pytest.approx(100.0, abs=1e-6)
+    assert out["cell_pct"][-1] == pytest.approx(100.0, abs=1e-6)
+
+
+@pytest.mark.parametrize("drug", [0.1, 1.0, 10.0])
+def test_more_pumps_never_raise_drug_inside(drug):
+    inside = [run(mdr1_level=lv, drug_outside=drug)["inside_cell_um"] for lv in LEVELS]
+    assert np.all(np.diff(inside) <= 1e-12)
+
+
+@pytest.mark.parametrize("level", [1.0, 10.0, 20.0])
+def test_more_inhibitor_never_lowers_drug_inside(level):
+    inside = [run(mdr1_level=level, inhibitor=i)["inside_cell_um"] for i in [0, 0.5, 1, 2, 5, 10]]
+    assert np.all(np.diff(inside) >= -1e-12)
+
+
+@pytest.mark.parametrize("level,inhibitor,drug", [(1, 0, 1), (10, 0, 0.3), (20, 2, 5), (5, 10, 10)])
+def test_ode_steady_state_matches_the_algebraic_balance(level, inhibitor, drug):
+    vmax = m.pump_vmax(level, inhibitor)
+    times = np.geomspace(0.01, 2880.0, 44)
+    c = m.simulate(times, np.full(times.shape, float(drug)), vmax)[-1]
+    algebraic = m.steady_state(drug, vmax)
+    assert abs(m.rate(algebraic, drug, vmax)) < 1e-9
+    assert c == pytest.approx(algebraic, abs=1e-6)
+
+
+def test_time_course_does_not_depend_on_step_size():
+    peak, profile, vmax = np.array(2.0), np.array(1.0), m.pump_vmax(10, 1)
+    outside = m.outside_level(m.TIME_MIN, peak, profile)
+    coarse = m.simulate(m.TIME_MIN, outside, vmax)
+    fine = m.simulate(m.TIME_MIN, outside, vmax, substeps=200)
+    assert np.max(np.abs(coarse - fine)) / float(peak) < 0.01
+
+
+def test_inhibitor_at_ki_halves_pump_speed():
+    """Noncompetitive inhibition: Vmax / (1 + I/Ki) (tariquidar-like, FACTS §3.11)."""
+    assert run(inhibitor=1.0)["pump_activity_pct"] == pytest.approx(50.0)
+    assert m.pump_vmax(10, 1) == pytest.approx(m.pump_vmax(10, 0) / 2)
+
+
+def test_passive_rate_matches_the_derived_value_in_facts():
+    """FACTS §3.3 derives k ≈ 0.096 s⁻¹ ≈ 5.8 min⁻¹ for P = 2.4e-5 cm/s and r = 7.5 µm."""
+    assert m.K_PASSIVE_PER_MIN == pytest.approx(5.76, rel=0.01)
+
+
+def test_strong_pumping_gives_the_tenfold_deficit_range():
+    """R ≈ 9 gives a 10-fold accumulation deficit in the linear range (FACTS §3.5, derived)."""
+    low_drug = run(mdr1_level=20.0, drug_outside=1.5)
+    assert 2.0 < low_drug["fold_lower"] < 10.0
+
+
+def test_falling_plasma_profile_follows_doxorubicin_half_lives():
+    out = run(outside_profile=1.0)
+    t, outside = out["t"], out["outside_pct"]
+    at_5_min = np.interp(5.0, t, outside)
+    assert at_5_min == pytest.approx(100 * (0.9 * 0.5 + 0.1 * 2 ** (-5 / 1800)), rel=0.02)
+    assert outside[-1] < outside[0]
+
+
+def test_description_names_the_numbers_shown():
+    values = WIDGET.defaults()
+    out = WIDGET.run(values)
+    sentence = render(WIDGET.sentence, {**values, **out})
+    assert f"keeps {round(out['ratio_cell_pct'])}%" in sentence
+    assert "times less drug" in sentence
+    no_pump = {**values, "mdr1_level": 0.0}
+    assert "about as much drug" in render(WIDGET.sentence, {**no_pump, **WIDGET.run(no_pump)})
+
+
+def test_presets_are_inside_their_ranges():
+    for preset in WIDGET.presets:
+        values = WIDGET.values_for(preset.name)
+        for p in WIDGET.params:
+            assert p.min <= values[p.name] <= p.max
+
+
+def test_static_grid_is_small_and_faithful():
+    cube = build_cube(WIDGET)
+    assert cube.nbytes <= 225_000
+    worst, where = worst_plot_error(WIDGET, cube, 300)
+    assert worst < 0.01, where
