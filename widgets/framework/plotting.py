@@ -74,9 +74,11 @@ def build_figure(fig: Figure, values: dict, source_name: str):
     if not fig.axes:
         plot.axis.visible = False
         plot.grid.visible = False
-    if items:
+    if items and fig.legend == "below":
         plot.add_layout(Legend(items=items, orientation="horizontal", border_line_alpha=0,
                                label_text_font_size="10pt", spacing=12), "below")
+    elif items:
+        plot.add_layout(Legend(items=items, location=fig.legend, background_fill_alpha=0.8))
     return plot
 
 

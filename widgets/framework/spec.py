@@ -47,6 +47,7 @@ class Figure:
     y_scale: str = "linear"
     height: int = 300
     axes: bool = True
+    legend: str = "below"
 
 
 @dataclass(frozen=True)
