@@ -1,0 +1,198 @@
+"""Shared fixtures: tiny content folders, the built site, a live server and a locked-down browser."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("MDR_CHROMIUM", "/usr/bin/chromium"))
+LOCAL_PREFIXES = ("file://", "http://127.0.0.1", "http://localhost", "blob:", "data:", "about:")
+
+REFERENCES = """\
+smith2020:
+  authors: Smith A
+  title: A study
+  journal: J Test
+  year: 2020
+  pmid: "12345"
+jones2021:
+  authors: Jones B
+  title: Another study
+  journal: J Test
+  year: 2021
+  doi: 10.1000/test
+"""
+GLOSSARY = """\
+P-glycoprotein:
+  definition: A pump that pushes drugs out of cells.
+  aliases: [P-gp]
+  source: smith2020
+"""
+LESSON = """\
+---
+title: A tiny lesson
+slug: tiny
+key_message: Pumps push drugs out.
+reading_time: 3
+objectives: [Say what a pump does.]
+references: [smith2020, jones2021]
+---
+
+Shared intro.
+
+::: patient
+Plain words about [[P-gp]].
+:::
+
+::: student
+Cited [@smith2020; @jones2021].
+
+```widget drug_accumulation
+preset: mdr1_high
+caption: What to notice.
+```
+:::
+
+::: teacher
+Notes.
+:::
+
+```quiz
+- question: What does the pump do?
+  choices:
+    - text: Pushes drugs out
+      correct: true
+      feedback: Yes.
+    - text: Makes ATP
+      feedback: No.
+```
+"""
+
+
+def make_content(root: Path, lesson: str = LESSON, extra: dict | None = None) -> Path:
+    """A minimal valid content folder, with the lesson text and any extra files given."""
+    (root / "lessons").mkdir(parents=True)
+    (root / "references.yaml").write_text(REFERENCES, encoding="utf-8")
+    (root / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
+    (root / "lessons" / "01-tiny.md").write_text(lesson, encoding="utf-8")
+    for name, text in (extra or {}).items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def content_dir(tmp_path):
+    """A fresh copy of the minimal valid content."""
+    return make_content(tmp_path / "content")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real lessons built once into a temporary folder."""
+    from lessons.build import build_site
+
+    out = tmp_path_factory.mktemp("site") / "_site"
+    report = build_site(REPO / "content", out)
+    return out, report
+
+
+def free_port() -> int:
+    """A TCP port nobody is listening on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """`mdr-explainer serve` on a free local port, stopped after the session."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "lessons.cli", "serve", "--port", str(port),
+                             "--content", str(REPO / "content")], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode())
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("live server did not start within 60 s")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def chromium_or_fail():
+    """Debian's Chromium; in CI its absence fails the run instead of skipping browser tests."""
+    if CHROMIUM.exists() and shutil.which("chromium") or CHROMIUM.exists():
+        return str(CHROMIUM)
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"Chromium not found at {CHROMIUM}; CI must install Debian's chromium (.ci/run does)")
+    pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium to run browser tests")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    path = chromium_or_fail()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=path, headless=True,
+                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                     "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page with its console errors and any request that tried to leave the machine."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+
+@pytest.fixture
+def watched_page(browser):
+    """A fresh page whose non-local requests are blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    watched = Watched(page)
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            watched.outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield watched
+    context.close()

@@ -1,0 +1,133 @@
+"""The static site in a real browser, network cut: widgets move, describe themselves, match Python."""
+import subprocess
+import sys
+import time
+import urllib.request
+
+import numpy as np
+import pytest
+
+from widgets.framework.accuracy import random_positions
+from widgets.registry import REGISTRY
+from browser_helpers import page_vs_model, snapshot
+from conftest import free_port
+
+pytestmark = pytest.mark.browser
+WIDGETS = sorted(REGISTRY)
+
+
+def open_ready(watched, url):
+    """Open a page and wait until every widget on it reports ready."""
+    watched.page.goto(url)
+    watched.page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-widget]')].every(w => w.dataset.ready === 'true')", timeout=20000)
+
+
+def settle(page):
+    """Let pending Bokeh renders finish."""
+    page.wait_for_timeout(150)
+
+
+@pytest.mark.parametrize("name", WIDGETS)
+def test_embed_page_keyboard_moves_the_plot_and_the_description(built_site, watched_page, name):
+    out, _ = built_site
+    page, widget, instance = watched_page.page, REGISTRY[name], f"w1-{name}"
+    open_ready(watched_page, (out / "embed" / name / "index.html").as_uri())
+    desc = page.locator(".widget-describe")
+    assert desc.get_attribute("aria-live") == "polite"
+    slider = page.locator("input[type=range]").first
+    assert page.locator(f"label[for='{slider.get_attribute('id')}']").count() == 1
+    before, text_before = snapshot(page, widget, instance), desc.text_content()
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    settle(page)
+    if snapshot(page, widget, instance) == before:  # at the top of its range: go the other way
+        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowLeft")
+        settle(page)
+    assert snapshot(page, widget, instance) != before
+    assert desc.text_content() != text_before
+    assert watched_page.errors == [] and watched_page.outside == []
+
+
+@pytest.mark.parametrize("name", WIDGETS)
+def test_static_values_equal_the_python_model_within_one_percent(built_site, watched_page, name):
+    out, _ = built_site
+    widget = REGISTRY[name]
+    url = (out / "embed" / name / "index.html").as_uri()
+    for values in random_positions(widget, 4, seed=7):
+        query = "&".join(f"{k}={v}" for k, v in values.items())
+        open_ready(watched_page, f"{url}?{query}")
+        assert page_vs_model(watched_page.page, widget, f"w1-{name}", values) < 0.01, values
+    assert watched_page.errors == [] and watched_page.outside == []
+
+
+def test_lesson_page_works_offline_and_reader_choice_sticks(built_site, watched_page):
+    out, _ = built_site
+    page = watched_page.page
+    open_ready(watched_page, (out / "mdr1-pump" / "index.html").as_uri())
+    assert page.locator("[data-audience=patient]").is_visible()
+    assert not page.locator("[data-audience=student]").is_visible()
+    page.get_by_role("button", name="Student").click()
+    assert page.locator("[data-audience=student]").is_visible()
+    open_ready(watched_page, (out / "measuring-resistance" / "index.html").as_uri())
+    assert page.locator("[data-audience=student]").is_visible()
+    assert not page.locator("[data-audience=patient]").is_visible()
+    assert watched_page.errors == [] and watched_page.outside == []
+
+
+def test_quiz_gives_feedback_by_keyboard(built_site, watched_page):
+    out, _ = built_site
+    page = watched_page.page
+    open_ready(watched_page, (out / "what-is-resistance" / "index.html").as_uri())
+    first = page.locator(".quiz input[type=radio]").first
+    first.focus()
+    page.keyboard.press("Space")
+    feedback = page.locator(".quiz .feedback").first
+    assert feedback.text_content().startswith(("Correct.", "Not quite."))
+
+
+def test_bad_url_parameters_never_break_a_page(built_site, watched_page):
+    out, _ = built_site
+    url = (out / "embed" / "drug_accumulation" / "index.html").as_uri()
+    open_ready(watched_page, url + "?mdr1_level=lots&inhibitor=1e999&preset=warp&drug_outside=-5&%3Cscript%3E=1")
+    values = {p.name: p.default for p in REGISTRY["drug_accumulation"].params}
+    values["drug_outside"] = 0.1
+    assert page_vs_model(watched_page.page, REGISTRY["drug_accumulation"], "w1-drug_accumulation", values) < 0.01
+    assert watched_page.errors == []
+
+
+def test_page_fits_a_360_pixel_phone(built_site, browser):
+    out, _ = built_site
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for slug in ("mdr1-pump", "blocking-the-pump"):
+        page.goto((out / slug / "index.html").as_uri())
+        page.get_by_role("button", name="Student").click()
+        page.wait_for_timeout(500)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 362, slug
+    context.close()
+
+
+def test_site_works_from_a_plain_http_server(built_site, watched_page):
+    out, _ = built_site
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+                              cwd=out, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        open_ready(watched_page, f"http://127.0.0.1:{port}/embed/drug_accumulation/")
+        page = watched_page.page
+        before = snapshot(page, REGISTRY["drug_accumulation"], "w1-drug_accumulation")
+        page.locator("input[type=range]").first.focus()
+        page.keyboard.press("ArrowRight")
+        settle(page)
+        assert snapshot(page, REGISTRY["drug_accumulation"], "w1-drug_accumulation") != before
+        assert watched_page.errors == [] and watched_page.outside == []
+    finally:
+        server.terminate()

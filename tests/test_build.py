@@ -1,0 +1,93 @@
+"""Building the static site: pages, shared assets, determinism and failure that loses nothing."""
+import filecmp
+import re
+import subprocess
+import sys
+
+import pytest
+
+from lessons.build import build_site
+from lessons.problems import ContentError
+from conftest import LESSON, REPO, make_content
+
+
+def tree(folder):
+    """Relative path -> bytes of every file in a folder."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_site_has_the_documented_urls(built_site):
+    out, report = built_site
+    assert (out / "index.html").is_file()
+    for slug in ("what-is-resistance", "mdr1-pump", "measuring-resistance", "evolution-in-a-tumour",
+                 "blocking-the-pump", "beyond-the-pump", "about", "glossary", "widgets"):
+        assert (out / slug / "index.html").is_file(), slug
+    from widgets.registry import REGISTRY
+    for name in REGISTRY:
+        assert (out / "embed" / name / "index.html").is_file()
+    assert list((out / "static" / "vendor").glob("bokeh-*.min.js"))
+
+
+def test_every_lesson_page_has_three_audiences_one_h1_and_the_notice(built_site):
+    out, _ = built_site
+    for page in out.glob("*/index.html"):
+        html = page.read_text()
+        assert html.count("<h1") == 1, page
+        assert '<html lang="en"' in html and "<main" in html and 'class="skip-link"' in html
+        assert "not medical advice" in html
+    lesson = (out / "mdr1-pump" / "index.html").read_text()
+    for audience in ("patient", "student", "teacher"):
+        assert f'data-audience="{audience}"' in lesson
+    assert 'data-widget="drug_accumulation"' in lesson and 'data-widget="pump_cycle"' in lesson
+
+
+def test_nothing_is_loaded_from_outside(built_site):
+    out, _ = built_site
+    loaders = re.compile(r'<(?:script|link|img|iframe|source)[^>]+(?:src|href)="(https?:)?//', re.I)
+    for page in out.rglob("*.html"):
+        assert not loaders.search(page.read_text()), page
+    css = (out / "static" / "style.css").read_text()
+    assert "url(" not in css and "@import" not in css
+
+
+def test_pages_use_relative_links_to_the_shared_static_folder(built_site):
+    out, _ = built_site
+    html = (out / "embed" / "drug_accumulation" / "index.html").read_text()
+    assert 'src="../../static/vendor/bokeh-' in html and 'href="../../static/style.css"' in html
+    html = (out / "mdr1-pump" / "index.html").read_text()
+    assert 'src="../static/mdr.js"' in html
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    build_site(REPO / "content", tmp_path / "a")
+    build_site(REPO / "content", tmp_path / "b")
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_failed_build_leaves_previous_output_exactly_as_it_was(tmp_path):
+    good = make_content(tmp_path / "c")
+    out = tmp_path / "out"
+    build_site(good, out)
+    before = tree(out)
+    (good / "lessons" / "01-tiny.md").write_text(LESSON.replace("widget drug_accumulation", "widget nope"))
+    with pytest.raises(ContentError):
+        build_site(good, out)
+    assert tree(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_check_command_prints_file_line_and_fix_and_exits_1(tmp_path):
+    root = make_content(tmp_path / "c", LESSON.replace("[@smith2020; @jones2021]", "[@nobody1999]"))
+    result = subprocess.run([sys.executable, "-m", "lessons.cli", "check", "--content", str(root)],
+                            capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 1
+    assert re.search(r"01-tiny\.md:17: unknown citation key 'nobody1999'; add it to references\.yaml", result.stderr)
+
+
+def test_build_command_prints_pages_and_summary(tmp_path):
+    root = make_content(tmp_path / "c")
+    result = subprocess.run([sys.executable, "-m", "lessons.cli", "build", "--content", str(root),
+                             "--out", str(tmp_path / "o")], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "tiny/index.html" in result.stdout
+    assert re.search(r"built \d+ pages .* shared static .* in [\d.]+ s", result.stdout)

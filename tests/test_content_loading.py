@@ -1,0 +1,117 @@
+"""Loading lessons: valid content loads; every kind of bad content names its file and line."""
+import pytest
+
+from lessons.content import load_content
+from lessons.problems import ContentError
+from conftest import LESSON, make_content
+
+
+def problems_for(tmp_path, lesson=LESSON, extra=None):
+    """The problems reported for a content folder (empty list if it loads)."""
+    root = make_content(tmp_path / "c", lesson, extra)
+    try:
+        load_content(root)
+    except ContentError as err:
+        return err.problems
+    return []
+
+
+def only(problems, needle):
+    """The single problem whose message contains needle."""
+    hits = [p for p in problems if needle in p.message]
+    assert hits, f"no problem mentions {needle!r}: {[str(p) for p in problems]}"
+    return hits[0]
+
+
+def test_valid_content_loads_with_parts_widgets_and_quiz(content_dir):
+    content = load_content(content_dir)
+    lesson = content.lessons[0]
+    assert lesson.slug == "tiny"
+    assert set(lesson.body.parts) == {"patient", "student", "teacher"}
+    kinds = [b.kind for b in lesson.body.blocks]
+    assert "widget" in kinds and "quiz" in kinds
+    assert lesson.widget_names() == ["drug_accumulation"]
+
+
+def test_unknown_widget_names_the_line(tmp_path):
+    problem = only(problems_for(tmp_path, LESSON.replace("widget drug_accumulation", "widget flux_capacitor")),
+                   "unknown widget 'flux_capacitor'")
+    assert problem.line == 19
+    assert problem.path.name == "01-tiny.md"
+
+
+def test_unknown_citation_key_names_the_line(tmp_path):
+    problem = only(problems_for(tmp_path, LESSON.replace("[@smith2020; @jones2021]", "[@nobody1999]")),
+                   "unknown citation key 'nobody1999'")
+    assert problem.line == 17
+
+
+def test_citation_not_listed_in_front_matter(tmp_path):
+    lesson = LESSON.replace("references: [smith2020, jones2021]", "references: [smith2020]")
+    only(problems_for(tmp_path, lesson), "not in the front matter")
+
+
+def test_unknown_glossary_term_names_the_line(tmp_path):
+    problem = only(problems_for(tmp_path, LESSON.replace("[[P-gp]]", "[[flux capacitor]]")), "unknown glossary term")
+    assert problem.line == 13
+
+
+def test_bad_yaml_names_the_line(tmp_path):
+    lesson = LESSON.replace("reading_time: 3", "reading_time: [3")
+    problem = only(problems_for(tmp_path, lesson), "YAML error")
+    assert 2 <= problem.line <= 8
+
+
+def test_missing_required_field(tmp_path):
+    only(problems_for(tmp_path, LESSON.replace("key_message: Pumps push drugs out.\n", "")), "lacks `key_message`")
+
+
+def test_empty_file(tmp_path):
+    problem = only(problems_for(tmp_path, extra={"lessons/02-empty.md": ""}), "empty")
+    assert problem.path.name == "02-empty.md" and problem.line == 1
+
+
+def test_non_utf8_bytes_name_the_line(tmp_path):
+    bad = LESSON.encode().replace(b"Notes.", b"Notes \xff\xfe.")
+    problem = only(problems_for(tmp_path, extra={"lessons/02-bad.md": bad}), "not UTF-8")
+    assert problem.line == 26
+
+
+def test_duplicate_slug(tmp_path):
+    problem = only(problems_for(tmp_path, extra={"lessons/02-copy.md": LESSON}), "already used")
+    assert problem.path.name == "02-copy.md" and problem.line == 3
+
+
+@pytest.mark.parametrize("value,needle", [("99", "outside its range"), ("lots", "must be a number")])
+def test_preset_or_param_value_out_of_range_or_not_a_number(tmp_path, value, needle):
+    lesson = LESSON.replace("preset: mdr1_high", f"params: {{inhibitor: {value}}}")
+    problem = only(problems_for(tmp_path, lesson), needle)
+    assert problem.line == 20
+
+
+def test_unknown_preset(tmp_path):
+    only(problems_for(tmp_path, LESSON.replace("preset: mdr1_high", "preset: warp_speed")), "no preset 'warp_speed'")
+
+
+def test_part_never_closed_and_nested(tmp_path):
+    lesson = LESSON.replace("Notes.\n:::", "Notes.\n::: patient\nmore")
+    problems = problems_for(tmp_path, lesson)
+    only(problems, "opens inside part `teacher`")
+    only(problems, "never closed")
+
+
+def test_quiz_needs_exactly_one_correct_choice(tmp_path):
+    only(problems_for(tmp_path, LESSON.replace("      correct: true\n", "")), "exactly one choice")
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    lesson = LESSON.replace("[@smith2020; @jones2021]", "[@nobody1999]").replace("[[P-gp]]", "[[nothing]]")
+    problems = problems_for(tmp_path, lesson)
+    assert len(problems) >= 2
+    assert all(str(p).startswith(str(p.path)) and f":{p.line}: " in str(p) for p in problems)
+
+
+def test_the_real_lessons_load_without_problems():
+    from conftest import REPO
+    content = load_content(REPO / "content")
+    assert len(content.lessons) == 6
