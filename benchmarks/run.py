@@ -1,0 +1,149 @@
+"""Benchmarks: build time, page and static bytes, model and grid cost, slider -> data and page-ready in Chromium.
+
+Run: python benchmarks/run.py   (prints a table; needs Debian's chromium for the browser rows)
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from lessons.build import build_site  # noqa: E402
+from lessons.static_widgets import data_script  # noqa: E402
+from widgets.framework.accuracy import random_positions, worst_plot_error  # noqa: E402
+from widgets.framework.grid import build_cube  # noqa: E402
+from widgets.registry import REGISTRY  # noqa: E402
+
+TARGETS = {"page": 400_000, "static": 3_500_000, "slider_ms": 16.0, "ready_ms": 1000.0, "build_s": 30.0,
+           "model_ms": 5.0, "grid_s": 2.0, "data_bytes": 300_000}
+
+SLIDER_PROBE = """async (count) => {
+  const input = document.querySelector("input[type=range]");
+  const root = input.closest("[data-widget]");
+  const times = [], frames = [];
+  for (let i = 0; i < count; i++) {
+    const up = Number(input.value) + Number(input.step) <= Number(input.max);
+    const t0 = performance.now();
+    const done = new Promise((resolve) => root.addEventListener("mdr:updated", () => resolve(performance.now()), { once: true }));
+    input.value = String(Number(input.value) + (up ? 1 : -1) * Number(input.step));
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    const t1 = await done;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    times.push(t1 - t0);
+    frames.push(performance.now() - t0);
+  }
+  return { data: times, frame: frames };
+}"""
+
+
+def median_ms(fn, repeat: int = 30) -> float:
+    """Median wall time of fn() in milliseconds."""
+    samples = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(samples)
+
+
+def model_rows() -> list[tuple]:
+    """Per widget: median model time, grid time, data bytes, worst grid error."""
+    rows = []
+    for name, widget in REGISTRY.items():
+        positions = random_positions(widget, 10, seed=3)
+        model_ms = statistics.median(median_ms(lambda v=v: widget.run(v), 5) for v in positions)
+        t0 = time.perf_counter()
+        cube = build_cube(widget)
+        grid_s = time.perf_counter() - t0
+        file_bytes = len(data_script(widget)[1].encode())
+        error, _ = worst_plot_error(widget, cube, 200)
+        rows.append((name, model_ms, grid_s, cube.nbytes, file_bytes, error * 100))
+    return rows
+
+
+def build_rows(out: Path) -> tuple[float, list, int]:
+    """Median full build time of three builds, page sizes and shared static size."""
+    times = []
+    for _ in range(3):
+        report = build_site(REPO / "content", out)
+        times.append(report.seconds)
+    return statistics.median(times), report.pages, report.static_bytes
+
+
+def browser_rows(out: Path) -> dict:
+    """Slider -> plotted data and page-ready medians in headless Chromium from file://."""
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        ready = "() => [...document.querySelectorAll('[data-widget]')].every(w => w.dataset.ready === 'true')"
+        for name in REGISTRY:
+            url = (out / "embed" / name / "index.html").as_uri()
+            page.goto(url)
+            page.wait_for_function(ready)
+            probe = page.evaluate(SLIDER_PROBE, 40)
+            loads = []
+            for _ in range(5):
+                page.goto("about:blank")
+                page.goto(url)
+                page.wait_for_function(ready)
+                loads.append(page.evaluate("performance.now()"))
+            results[name] = (statistics.median(probe["data"]), statistics.median(probe["frame"]), statistics.median(loads))
+        loads = []
+        for _ in range(5):
+            page.goto("about:blank")
+            page.goto((out / "mdr1-pump" / "index.html").as_uri())
+            page.wait_for_function(ready)
+            loads.append(page.evaluate("performance.now()"))
+        results["lesson mdr1-pump"] = (float("nan"), float("nan"), statistics.median(loads))
+        browser.close()
+    return results
+
+
+def mark(value: float, target: float) -> str:
+    """ok or OVER against a target."""
+    return "ok" if value <= target else "OVER"
+
+
+def main() -> int:
+    """Run every benchmark and print the tables."""
+    print("Models and static grids (per widget)")
+    print(f"{'widget':<20}{'model ms (median)':>18}{'grid s':>9}{'grid KB f32':>13}{'data file KB':>14}{'max err %':>11}")
+    for name, model_ms, grid_s, raw, file_bytes, err in model_rows():
+        print(f"{name:<20}{model_ms:>15.2f} {mark(model_ms, TARGETS['model_ms']):>2}{grid_s:>7.2f} {mark(grid_s, TARGETS['grid_s']):>2}"
+              f"{raw / 1e3:>12.1f}{file_bytes / 1e3:>11.1f} {mark(file_bytes, TARGETS['data_bytes']):>2}{err:>10.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "_site"
+        build_s, pages, static = build_rows(out)
+        print(f"\nFull build: median {build_s:.2f} s of 3 (target <= {TARGETS['build_s']:.0f} s) {mark(build_s, TARGETS['build_s'])}")
+        print(f"Shared static: {static / 1e6:.2f} MB (target <= 3.5 MB) {mark(static, TARGETS['static'])}")
+        print("\nPage's own bytes (target <= 400 KB)")
+        for page, size in pages:
+            print(f"  {page:<40}{size / 1e3:>9.1f} KB {mark(size, TARGETS['page'])}")
+        try:
+            browser = browser_rows(out)
+        except Exception as err:  # noqa: BLE001 - report, do not hide, a missing browser
+            print(f"\nBrowser rows skipped: {err}")
+            return 1
+        print("\nChromium, file:// (medians)")
+        print("  slider->data: input event until the plot's data sources hold the new values (interpolation,")
+        print("  source update and Bokeh's synchronous data handling on the main thread); next frame: until the")
+        print("  first animation frame after it has run (bound by the 60 Hz display clock).")
+        print(f"{'page':<22}{'slider->data ms':>16}{'next frame ms':>15}{'page ready ms':>15}")
+        for name, (data_ms, frame_ms, ready_ms) in browser.items():
+            print(f"{name:<22}{data_ms:>13.2f} {mark(data_ms, TARGETS['slider_ms']) if data_ms == data_ms else '':>2}"
+                  f"{frame_ms:>15.2f}"
+                  f"{ready_ms:>12.0f} {mark(ready_ms, TARGETS['ready_ms'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
