@@ -60,7 +60,8 @@ def cmd_serve(args) -> int:
 
     content = Path(args.content) if args.content else default_content_dir()
     try:
-        serve(content, port=args.port, show=args.show, address=args.address)
+        serve(content, port=args.port, show=args.show, address=args.address, num_procs=args.num_procs,
+              origins=args.allow_websocket_origin)
     except ContentError as err:
         print_problems(err)
         return 1
@@ -83,6 +84,9 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--address", default="127.0.0.1")
     serve.add_argument("--content", help="content folder")
     serve.add_argument("--show", action="store_true", help="open a browser")
+    serve.add_argument("--num-procs", type=int, default=1, help="worker processes (behind a reverse proxy)")
+    serve.add_argument("--allow-websocket-origin", action="append", default=[],
+                       help="public host:port the pages are served under (repeatable)")
     serve.set_defaults(func=cmd_serve)
     return top
 

@@ -148,11 +148,12 @@ def routes(content: Content) -> tuple[dict, list]:
     return apps, extra
 
 
-def serve(content_dir: Path, port: int = 5006, show: bool = False, address: str = "127.0.0.1", start: bool = True):
-    """Start the live server (blocks until stopped unless start=False)."""
+def serve(content_dir: Path, port: int = 5006, show: bool = False, address: str = "127.0.0.1",
+          num_procs: int = 1, origins: list[str] | None = None):
+    """Start the live server; blocks until stopped."""
     content = load_content(content_dir)
     apps, extra = routes(content)
-    origins = [f"{address}:{port}", f"localhost:{port}", f"127.0.0.1:{port}"]
-    return pn.serve(apps, port=port, address=address, show=show, start=start, title="Why Chemo Stops Working",
+    allowed = [f"{address}:{port}", f"localhost:{port}", f"127.0.0.1:{port}", *(origins or [])]
+    return pn.serve(apps, port=port, address=address, show=show, title="Why Chemo Stops Working",
                     static_dirs={"site-static": str(site_dir() / "static")}, extra_patterns=extra,
-                    websocket_origin=origins, print_url=True)
+                    websocket_origin=allowed, num_procs=num_procs, print_url=True)
