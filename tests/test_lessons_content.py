@@ -111,3 +111,9 @@ def test_about_page_says_who_it_is_for_how_models_simplify_and_that_it_is_not_ad
     text = lesson_source(about).lower()
     for needle in ("patient", "student", "teacher", "not medical advice", "licen", "model"):
         assert needle in text, needle
+
+
+def test_widget_model_notes_cite_known_references(content):
+    for widget in REGISTRY.values():
+        for key, _ in find_citations(widget.note()):
+            assert key in content.catalog.references, (widget.name, key)

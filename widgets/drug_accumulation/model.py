@@ -17,10 +17,10 @@ PERMEABILITY_CM_S = 2.4e-5  # source: FACTS §3.3, S53 (ref key: doxpermeability
 CELL_RADIUS_UM = 7.5
 # Passive rate constant k = P * A/V = P * 3/r, per minute (DERIVED in FACTS §3.3: ~5.8 min^-1).
 K_PASSIVE_PER_MIN = PERMEABILITY_CM_S * 3.0 / (CELL_RADIUS_UM * 1e-4) * 60.0
-# Pump index R = Vmax/(k Km) of a normal cell (level 1), dimensionless. Teaching choice: the
-# pump matches the passive leak, so level 10-20 gives R = 10-20, the strongly resistant range
-# DERIVED in FACTS §3.5 and §3.11 (a 10-fold accumulation deficit corresponds to R ≈ 9).
-R_NORMAL = 1.0
+# Pump index R = Vmax/(k Km) of a normal cell (level 1), dimensionless. Teaching choice: 2, so
+# that 5-50 × a normal cell's pumps spans R = 10-100, the strongly resistant range DERIVED in
+# FACTS §3.11, and the 20× default of dose_response lands in the cited 10-22-fold K562r range.
+R_NORMAL = 2.0
 # Doxorubicin plasma phases, minutes: distribution t½ ≈ 5 min, terminal t½ 20-48 h (US label).
 DISTRIBUTION_HALF_LIFE_MIN = 5.0  # source: FACTS §3.8, S34 (ref key: doxorubicinlabel)
 TERMINAL_HALF_LIFE_MIN = 30.0 * 60.0  # 30 h, inside the labelled 20-48 h; teaching choice of value

@@ -52,10 +52,11 @@ def auto_format(value: float) -> str:
 
 
 def template_keys(template: str) -> list[str]:
-    """Every output key a template reads."""
-    keys = []
-    for body in PLACEHOLDER.findall(template):
-        head = body.split("|")[0]
+    """Every output key a template reads, including conditions around nested placeholders."""
+    keys: list[str] = []
+
+    def note(match: re.Match) -> str:
+        head = match.group(1).split("|")[0]
         cond = CONDITION.match(head)
         if cond:
             keys.append(cond.group(1))
@@ -63,7 +64,12 @@ def template_keys(template: str) -> list[str]:
                 keys.append(cond.group(3))
         else:
             keys.append(head.split(":")[0].strip())
-    return keys
+        return "x"
+
+    text, previous = template, None
+    while text != previous:
+        previous, text = text, PLACEHOLDER.sub(note, text)
+    return list(dict.fromkeys(keys))
 
 
 def _compare(left: float, op: str, right: float) -> bool:

@@ -1,0 +1,205 @@
+"""The dose_response widget: cells surviving a drug, driven by the drug kept inside."""
+import re
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import widgets.drug_accumulation.model as accumulation
+from widgets.dose_response import WIDGET, model
+from widgets.framework.accuracy import random_positions, worst_plot_error
+from widgets.framework.describe import render
+from widgets.framework.grid import build_cube, interpolate
+
+LEVELS = np.arange(0.0, 21.0)
+INHIBITOR_DOSES = np.arange(0.0, 10.5, 0.5)
+
+
+def at(mdr1_level, inhibitor=0.0):
+    """Model outputs for one cell line and inhibitor dose."""
+    return WIDGET.run({"mdr1_level": float(mdr1_level), "inhibitor": float(inhibitor)})
+
+
+# --- fold resistance ------------------------------------------------------------------------
+
+def test_fold_resistance_is_one_with_no_extra_pumps():
+    """A cell with the normal number of pumps is the normal cell, with or without inhibitor."""
+    for dose in INHIBITOR_DOSES:
+        assert at(1, dose)["fold_resistance"] == pytest.approx(1.0, abs=1e-9)
+
+
+def test_fold_resistance_grows_with_every_extra_pump():
+    for dose in (0.0, 2.0):
+        folds = [at(level, dose)["fold_resistance"] for level in LEVELS]
+        assert np.all(np.diff(folds) > 1e-6), dose
+
+
+def test_a_cell_without_pumps_is_more_sensitive_than_a_normal_cell():
+    assert at(0)["fold_resistance"] < 0.95
+
+
+def test_fold_resistance_falls_as_more_inhibitor_is_added():
+    folds = [at(20, dose)["fold_resistance"] for dose in INHIBITOR_DOSES]
+    assert np.all(np.diff(folds) < -1e-6)
+    reversal = [at(20, dose)["reversal_fold"] for dose in INHIBITOR_DOSES]
+    assert reversal[0] == pytest.approx(1.0, abs=1e-12) and np.all(np.diff(reversal) > 1e-6)
+
+
+def test_inhibitor_changes_nothing_for_a_cell_without_pumps():
+    """No pumps, nothing to block: the chosen cell's IC50 stays at the inside kill level."""
+    for dose in INHIBITOR_DOSES:
+        assert at(0, dose)["ic50_cell_um"] == pytest.approx(model.EC50_INSIDE_UM, rel=1e-12)
+
+
+def test_inhibitor_also_sensitises_the_normal_cell():
+    """The inhibitor reaches every cell it bathes, so the normal cell's IC50 falls too."""
+    ic50s = [at(1, dose)["ic50_normal_um"] for dose in INHIBITOR_DOSES]
+    assert np.all(np.diff(ic50s) < 0)
+    assert at(1, 10)["normal_sensitisation"] > 1.3
+
+
+def test_ic50_rises_in_a_straight_line_with_pump_level():
+    """Sensitivity varies linearly with P-gp amount in cell lines (FACTS §3.1, S50/S51)."""
+    ic50s = np.array([at(level)["ic50_cell_um"] for level in LEVELS])
+    np.testing.assert_allclose(np.diff(ic50s, 2), 0.0, atol=1e-9 * ic50s.max())
+
+
+# --- the kill is driven by the drug inside --------------------------------------------------
+
+def test_model_reuses_the_accumulation_model_rather_than_a_copy():
+    assert model.steady_state is accumulation.steady_state
+    assert model.pump_vmax is accumulation.pump_vmax
+    assert model.efflux is accumulation.efflux
+
+
+def test_at_the_ic50_the_drug_inside_sits_at_the_kill_level():
+    """Round trip through the accumulation model: the IC50 dose settles the cell at EC50_in."""
+    for level, dose in ((1, 0), (7, 0), (20, 0), (20, 3.5), (20, 10)):
+        out = at(level, dose)
+        inside = accumulation.steady_state(out["ic50_cell_um"], accumulation.pump_vmax(level, dose))
+        assert float(inside) == pytest.approx(model.EC50_INSIDE_UM, rel=1e-9)
+        assert float(model.survival(inside)) == pytest.approx(0.5, abs=1e-9)
+
+
+def test_a_cell_without_pumps_keeps_as_much_drug_as_the_outside():
+    """With no pumps the inside level equals the outside level, so IC50 = EC50_in."""
+    curve = at(0)["survival_cell_pct"]
+    np.testing.assert_allclose(curve, 100.0 * model.survival(model.DOSE_UM), rtol=1e-9)
+
+
+def test_survival_falls_from_nearly_all_to_nearly_none_across_the_axis():
+    for level, dose in ((0, 0), (1, 0), (20, 0), (20, 10)):
+        out = at(level, dose)
+        for key in ("survival_normal_pct", "survival_cell_pct", "survival_cell_no_inhibitor_pct"):
+            curve = out[key]
+            assert np.all(np.diff(curve) < 0), key
+            assert curve[0] > 99.0 and curve[-1] < 1.0, key
+
+
+# --- cited ranges ---------------------------------------------------------------------------
+
+def test_inhibitor_reversal_lies_between_cited_reversals():
+    """inhibitor_reversal restores 4.5-12-fold, the range of cited reversals in cells.
+
+    Valspodar serum on P-gp-rich 8226/Dox6 cells: IC50 5.9 -> 1.3 µg/mL, about 4.5-fold
+    (calculated; FACTS §3.6, S65 minami2001). Verapamil 6.6-20 µM made vincristine 6-12 times
+    more toxic in 8 leukaemia/lymphoma lines (FACTS §3.6, S62 tsuruo1983).
+    """
+    reversal = WIDGET.run(WIDGET.values_for("inhibitor_reversal"))["reversal_fold"]
+    assert 4.5 <= reversal <= 12.0
+    assert reversal == pytest.approx(7.45, abs=0.01)
+
+
+def test_default_resistant_cell_lands_in_the_cited_k562r_range():
+    """Defaults = resistant_line (20× pumps): 10.5-fold, inside K562r's 10-22-fold.
+
+    K562r vs K562: about 22-fold to doxorubicin, 16 to epirubicin, 10 to daunorubicin
+    (FACTS §3.4, S57); CCRF-CEM/VLB sublines from 10.6-fold (S10, beck1979). With cooperative
+    pumping (Hill 2) and the kill level at Km, the fold resistance is
+    (1 + R L/2) / (1 + R/2) with R = 2 per normal cell's pumps: 10.5 at 20× (calculated).
+    """
+    defaults = WIDGET.defaults()
+    assert defaults == WIDGET.values_for("resistant_line")
+    fold = WIDGET.run(defaults)["fold_resistance"]
+    assert fold == pytest.approx(21.0 / 2.0, rel=1e-9)
+    assert 10.0 <= fold <= 22.0
+
+
+def test_no_slider_setting_exceeds_the_cap_of_cooperative_pumping():
+    """Fold resistance peaks at (1 + R L/2)/(1 + R/2) when the kill level equals Km (calculated)."""
+    assert max(at(level)["fold_resistance"] for level in LEVELS) <= (1 + 2 * 20 / 2) / (1 + 2 / 2) + 1e-9
+
+
+# --- words, presets, grid, budgets ----------------------------------------------------------
+
+def test_sentence_renders_at_defaults():
+    values = WIDGET.defaults()
+    text = render(WIDGET.sentence, {**values, **WIDGET.run(values)})
+    assert "{" not in text and "}" not in text and "|" not in text
+    assert "10.5-fold resistant" in text and "No inhibitor is added." in text
+
+
+def test_sentence_reports_what_the_inhibitor_restores():
+    values = WIDGET.values_for("inhibitor_reversal")
+    text = render(WIDGET.sentence, {**values, **WIDGET.run(values)})
+    assert "resistance falls from 10.5-fold to 2.6-fold" in text
+    assert "7.5 times better on the MDR1-high cell" in text
+    assert "normal cell's pumps" in text
+
+
+def test_sentence_for_a_normal_cell_says_it_is_as_sensitive_as_a_normal_cell():
+    values = WIDGET.values_for("normal_cell")
+    text = render(WIDGET.sentence, {**values, **WIDGET.run(values)})
+    assert "about as sensitive as the normal cell" in text
+
+
+def test_static_page_has_every_value_the_sentence_reads():
+    """The browser renders the sentence from the grid's outputs and the slider values only.
+
+    Every key the sentence reads, including those in the conditions of nested choices, must be
+    among them (a key missing there would read as undefined in the browser).
+    """
+    read = set(re.findall(r"\{\?\s*([A-Za-z_]\w*)", WIDGET.sentence))
+    read |= set(re.findall(r"\{([A-Za-z_]\w*)(?::[^{}|]*)?\}", WIDGET.sentence))
+    stored = set(build_cube(WIDGET).layout["outputs"]) | {p.name for p in WIDGET.params}
+    assert read <= stored, read - stored
+
+
+def test_static_grid_is_small_accurate_and_presets_fit_their_sliders():
+    cube = build_cube(WIDGET)
+    assert cube.nbytes <= 225_000
+    error, where = worst_plot_error(WIDGET, cube, 300)
+    assert error < 0.01, where
+    for preset in WIDGET.presets:
+        for name, value in preset.values.items():
+            param = WIDGET.param(name)
+            assert param.min <= value <= param.max, (preset.name, name)
+
+
+def test_grid_readouts_match_the_model_within_a_tenth_of_a_percent():
+    cube = build_cube(WIDGET)
+    for values in random_positions(WIDGET, 100, seed=3):
+        exact, approx = WIDGET.run(values), interpolate(WIDGET, cube, values)
+        for readout in WIDGET.readouts:
+            assert approx[readout.key] == pytest.approx(exact[readout.key], rel=1e-3), (readout.key, values)
+
+
+def test_model_and_grid_are_fast_enough():
+    """Budgets from widgets/README.md: one evaluation <= 5 ms, the whole grid <= 2 s."""
+    runs = []
+    for values in random_positions(WIDGET, 30, seed=1):
+        start = time.perf_counter()
+        WIDGET.run(values)
+        runs.append(time.perf_counter() - start)
+    assert statistics.median(runs) <= 0.005
+    start = time.perf_counter()
+    build_cube(WIDGET)
+    assert time.perf_counter() - start <= 2.0
+
+
+def test_model_knows_nothing_of_the_view():
+    source = Path(model.__file__).read_text(encoding="utf-8")
+    for ui in ("panel", "bokeh", "holoviews"):
+        assert f"import {ui}" not in source and f"from {ui}" not in source, ui
