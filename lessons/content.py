@@ -7,7 +7,7 @@ from pathlib import Path
 from .catalog import Catalog, load_catalog
 from .parse import Body, parse_body
 from .problems import ContentError, Problem
-from .sources import BadSource, SourceText, field_line, split_front_matter
+from .sources import BadSource, field_line, split_front_matter
 from .validate import check_front_matter, check_inline, check_parts, check_quiz, check_widget
 
 

@@ -4,7 +4,6 @@ import sys
 import time
 import urllib.request
 
-import numpy as np
 import pytest
 
 from widgets.framework.accuracy import random_positions
@@ -101,11 +100,12 @@ def test_page_fits_a_360_pixel_phone(built_site, browser):
     out, _ = built_site
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    for slug in ("mdr1-pump", "blocking-the-pump"):
-        page.goto((out / slug / "index.html").as_uri())
-        page.get_by_role("button", name="Student").click()
-        page.wait_for_timeout(500)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 362, slug
+    pages = [p for p in out.glob("*/index.html")] + list(out.glob("embed/*/index.html"))
+    for path in pages:
+        for reader in ("patient", "student", "teacher"):
+            page.goto(path.as_uri() + f"?reader={reader}")
+            page.wait_for_timeout(300)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 362, (path, reader)
     context.close()
 
 
@@ -131,3 +131,18 @@ def test_site_works_from_a_plain_http_server(built_site, watched_page):
         assert watched_page.errors == [] and watched_page.outside == []
     finally:
         server.terminate()
+
+
+def test_browser_formats_numbers_and_sentences_exactly_like_python(built_site, watched_page):
+    from widgets.framework.describe import format_value, render
+
+    out, _ = built_site
+    open_ready(watched_page, (out / "embed" / "drug_accumulation" / "index.html").as_uri())
+    cases = [(v, f) for v in (0.0, 0.04567, 0.5, 2.46, 3.0, 7.6, 99.95, 1234.5, 9.9999e-7, 2.5e-7, 1e9)
+             for f in ("", "d", "pct", ".1f", ".2f", "sci")]
+    shown = watched_page.page.evaluate("(cases) => cases.map(([v, f]) => window.MDR.formatValue(v, f))", cases)
+    assert shown == [format_value(v, f) for v, f in cases]
+    template = "{?a>1|{a:.1f} times {b}|about {c:pct}} and {?b<=c|low|high}"
+    for values in ({"a": 2.04, "b": 3.0, "c": 0.5}, {"a": 0.5, "b": 0.1, "c": 0.25}):
+        js = watched_page.page.evaluate("([t, v]) => window.MDR.renderTemplate(t, v)", [template, values])
+        assert js == render(template, values)

@@ -1,5 +1,4 @@
 """Building the static site: pages, shared assets, determinism and failure that loses nothing."""
-import filecmp
 import re
 import subprocess
 import sys

@@ -30,7 +30,7 @@ def test_param_coerce_rejects_out_of_range_and_snaps_in_range():
 
 @pytest.mark.parametrize("value,fmt,text", [
     (0.5, "pct", "50%"), (2.46, ".1f", "2.5"), (7.6, "d", "8"), (1234.5, "", "1235"),
-    (0.04567, "", "0.0457"), (3.0, "", "3"), (1e9, "sci", "10⁹"), (2.5e-7, "sci", "2.5 × 10⁻⁷"),
+    (0.04567, "", "0.0457"), (3.0, "", "3"), (1e9, "sci", "10⁹"), (2.5e-7, "sci", "2.5 × 10⁻⁷"), (9.9999e-7, "sci", "10⁻⁶"),
 ])
 def test_numbers_format_like_the_browser(value, fmt, text):
     assert format_value(value, fmt) == text

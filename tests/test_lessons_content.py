@@ -14,7 +14,7 @@ from widgets.registry import REGISTRY
 UNVERIFIED = {
     r"5\.1\s*nM": "tariquidar Kd 5.1 nM",
     r"\bKi\b[^.\n]{0,25}\b(59|60)\s*nM": "zosuquidar Ki 59-60 nM",
-    r"turnover (number|rate) (of|is)|molecules? (per|each|a) second": "P-gp turnover number",
+    r"turnover (number|rate) (of|is) \d|\d[\d,.]*\s*(drug )?molecules? (per|each|a) second": "P-gp turnover number",
     r"\bKm\b[^.\n]{0,40}(rhodamine 123|doxorubicin)": "Km for rhodamine 123 or doxorubicin",
     r"KB-V1[^.\n]{0,60}\d+[- ]?(fold|times)": "KB-V1 fold resistance",
     r"MCF-?7/ADR[^.\n]{0,60}\d+[- ]?(fold|times)": "MCF-7/ADR fold resistance",
@@ -59,7 +59,6 @@ def test_patient_parts_average_grade_seven_or_below(content):
 @pytest.mark.parametrize("index", range(6))
 def test_every_lesson_has_its_required_pieces(content, index):
     lesson = content.lessons[index]
-    text = lesson_source(lesson)
     assert len(re.findall(r"[.!?](\s|$)", lesson.meta["key_message"].strip())) == 1
     assert lesson.meta["reading_time"] > 0 and 3 <= len(lesson.meta["objectives"]) <= 6
     patient = audience_text(lesson, content, "patient")

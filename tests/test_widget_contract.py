@@ -1,6 +1,5 @@
 """Every registered widget keeps the contract: budgets, faithful grid, valid presets, words, notes."""
 import ast
-import time
 from pathlib import Path
 
 import numpy as np

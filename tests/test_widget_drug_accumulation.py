@@ -4,9 +4,7 @@ import pytest
 
 from widgets.drug_accumulation import WIDGET
 from widgets.drug_accumulation import model as m
-from widgets.framework.accuracy import worst_plot_error
 from widgets.framework.describe import render
-from widgets.framework.grid import build_cube
 
 LEVELS = [0, 0.5, 1, 2, 5, 10, 20]
 
@@ -94,8 +92,3 @@ def test_presets_are_inside_their_ranges():
             assert p.min <= values[p.name] <= p.max
 
 
-def test_static_grid_is_small_and_faithful():
-    cube = build_cube(WIDGET)
-    assert cube.nbytes <= 225_000
-    worst, where = worst_plot_error(WIDGET, cube, 300)
-    assert worst < 0.01, where

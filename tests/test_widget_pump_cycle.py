@@ -1,12 +1,9 @@
 """The pump_cycle widget: P-glycoprotein's transport cycle as a named state machine."""
-import statistics
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from widgets.framework.accuracy import worst_plot_error
 from widgets.framework.describe import render
 from widgets.framework.grid import build_cube, interpolate
 from widgets.pump_cycle import WIDGET, geometry, model
@@ -186,30 +183,6 @@ def test_static_page_reads_the_same_sentence_as_the_model():
             values = {"step": float(step), "inhibitor": float(inhibitor)}
             from_grid = render(WIDGET.sentence, {**values, **interpolate(WIDGET, cube, values)})
             assert from_grid == render(WIDGET.sentence, {**values, **WIDGET.run(values)}), values
-
-
-def test_static_grid_is_small_exact_and_presets_fit_their_sliders():
-    cube = build_cube(WIDGET)
-    assert cube.nbytes <= 225_000
-    error, where = worst_plot_error(WIDGET, cube, 300)
-    assert error < 0.01, where
-    for preset in WIDGET.presets:
-        for name, value in preset.values.items():
-            param = WIDGET.param(name)
-            assert param.min <= value <= param.max, (preset.name, name)
-
-
-def test_model_and_grid_are_fast_enough():
-    """Budgets from widgets/README.md: one evaluation <= 5 ms, the whole grid <= 2 s."""
-    runs = []
-    for step in ALL_STEPS:
-        start = time.perf_counter()
-        WIDGET.run({"step": step, "inhibitor": step % 2})
-        runs.append(time.perf_counter() - start)
-    assert statistics.median(runs) <= 0.005
-    start = time.perf_counter()
-    build_cube(WIDGET)
-    assert time.perf_counter() - start <= 2.0
 
 
 def test_model_knows_nothing_of_the_view():

@@ -60,6 +60,7 @@
       if (v === 0) { return "0"; }
       var exponent = Math.floor(Math.log10(Math.abs(v)));
       var mantissa = v / Math.pow(10, exponent);
+      if (Math.abs(mantissa).toFixed(1) === "10.0") { exponent += 1; mantissa /= 10; }
       var head = mantissa.toFixed(1) === "1.0" ? "" : mantissa.toFixed(1) + " × ";
       return head + "10" + String(exponent).split("").map(function (c) { return SUPER[c]; }).join("");
     }

@@ -35,6 +35,8 @@ def format_value(value: float, fmt: str = "") -> str:
             return "0"
         exponent = math.floor(math.log10(abs(value)))
         mantissa = value / 10**exponent
+        if fixed(abs(mantissa), 1) == "10.0":
+            exponent, mantissa = exponent + 1, mantissa / 10
         head = "" if fixed(mantissa, 1) == "1.0" else f"{fixed(mantissa, 1)} × "
         return f"{head}10{str(exponent).translate(SUPERSCRIPT)}"
     return auto_format(value)

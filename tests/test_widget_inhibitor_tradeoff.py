@@ -1,0 +1,201 @@
+"""The inhibitor_tradeoff widget: more drug in the tumour, more in the body, weaker T cells."""
+import itertools
+
+import numpy as np
+import pytest
+
+import widgets.drug_accumulation.model as accumulation
+from widgets.framework.describe import render
+from widgets.inhibitor_tradeoff import WIDGET
+from widgets.inhibitor_tradeoff import model as m
+
+DOSES = WIDGET.param("inhibitor_dose").slider_values()
+WEIGHTS = WIDGET.param("immune_weight").slider_values()
+TUMOURS = WIDGET.param("tumour_mdr1").slider_values()  # option index: none, 1×, 5×, 10×, 20×
+DROPS = WIDGET.param("clearance_drop").slider_values()
+NO_PUMPS, NORMAL_PUMPS, TEN_FOLD = 0.0, 1.0, 3.0
+OUTPUTS_AT_DOSE = ("inside_fold_at", "exposure_fold_at", "tcell_at", "control_at_pct", "side_effects_at_pct",
+                   "pump_activity_pct")
+
+
+def at(**changes):
+    """Model outputs at the default settings with some sliders moved."""
+    return WIDGET.run({**WIDGET.defaults(), **changes})
+
+
+def over_doses(weight, tumour, drop):
+    """Model outputs at every slider dose for one immune weight, tumour and clearance drop."""
+    return m.compute(DOSES, weight, tumour, drop)
+
+
+# --- zero dose is the no-inhibitor case -------------------------------------------------------
+
+@pytest.mark.parametrize("weight,tumour,drop", list(itertools.product((0.0, 0.5, 1.0), TUMOURS, (0.0, 25.0, 60.0))))
+def test_at_zero_dose_every_output_equals_the_no_inhibitor_case(weight, tumour, drop):
+    out = WIDGET.run({"inhibitor_dose": 0.0, "immune_weight": weight, "tumour_mdr1": tumour, "clearance_drop": drop})
+    assert out["pump_activity_pct"] == pytest.approx(100.0, abs=1e-12)
+    assert out["inside_fold_at"] == pytest.approx(1.0, abs=1e-12)
+    assert out["exposure_fold_at"] == pytest.approx(1.0, abs=1e-12)
+    assert out["tcell_at"] == pytest.approx(1.0, abs=1e-12)
+    assert out["control_at_pct"] == pytest.approx(out["control_zero_pct"], abs=1e-9)
+    assert out["side_effects_at_pct"] == pytest.approx(100 * m.SIDE_EFFECTS_AT_STANDARD, abs=1e-9)
+    for curve, value in (("inside_fold_curve", 1.0), ("exposure_fold_curve", 1.0), ("tcell_curve", 1.0),
+                         ("control_curve_pct", out["control_zero_pct"]),
+                         ("side_effects_curve_pct", 100 * m.SIDE_EFFECTS_AT_STANDARD)):
+        assert out[curve][0] == pytest.approx(value, abs=1e-9), curve
+
+
+def test_no_inhibitor_control_is_the_chemotherapy_kill_of_the_drug_inside():
+    out = at(inhibitor_dose=0.0, tumour_mdr1=TEN_FOLD)
+    vmax = accumulation.pump_vmax(10.0, 0.0)
+    inside = accumulation.steady_state(m.STANDARD_OUTSIDE_UM, vmax)
+    assert out["control_zero_pct"] == pytest.approx(100 * m.chemo_kill(inside), rel=1e-12)
+
+
+# --- exposure -----------------------------------------------------------------------------------
+
+def test_exposure_doubles_when_clearance_halves():
+    """AUC = dose / clearance: valspodar's 49.0 -> 24.3 L/h/m² means about twice the exposure."""
+    assert m.auc_fold(2.0, 1.0) == pytest.approx(2.0)
+    valspodar = m.auc_fold(m.DOXORUBICIN_CLEARANCE_ALONE, m.DOXORUBICIN_CLEARANCE_WITH_VALSPODAR)
+    assert valspodar == pytest.approx(2.0, rel=0.01)
+    assert m.exposure_fold(1e9, 0.5) == pytest.approx(2.0, rel=1e-6)  # full block, clearance halved
+
+
+def test_exposure_rises_with_dose_and_only_through_clearance():
+    for drop in DROPS:
+        exposure = over_doses(0.5, TEN_FOLD, drop)["exposure_fold_at"]
+        assert np.all(np.diff(exposure) >= 0.0)
+        if drop == 0:
+            assert np.allclose(exposure, 1.0)
+
+
+# --- drug inside tumour cells -------------------------------------------------------------------
+
+@pytest.mark.parametrize("tumour,drop", list(itertools.product(TUMOURS, (0.0, 10.0, 50.0, 60.0))))
+def test_more_inhibitor_never_lowers_drug_inside_tumour_cells(tumour, drop):
+    out = over_doses(0.5, tumour, drop)
+    assert np.all(np.diff(out["inside_at_um"]) >= -1e-12)
+    assert np.all(np.diff(out["inside_fold_curve"][0]) >= -1e-12)
+
+
+def test_without_pumps_or_clearance_change_the_inhibitor_changes_nothing_in_the_tumour():
+    out = over_doses(0.0, NO_PUMPS, 0.0)
+    assert np.allclose(out["inside_fold_at"], 1.0, atol=1e-9)
+    assert np.allclose(out["control_at_pct"], out["control_zero_pct"], atol=1e-9)
+    assert np.all(out["window_width"] == 0.0)
+
+
+def test_inside_level_comes_from_the_drug_accumulation_steady_state():
+    dose, drop = 2.0, 0.3
+    outside = m.STANDARD_OUTSIDE_UM * m.exposure_fold(dose, drop)
+    expected = accumulation.steady_state(outside, accumulation.pump_vmax(10.0, dose))
+    assert at(inhibitor_dose=dose, tumour_mdr1=TEN_FOLD, clearance_drop=30.0)["inside_at_um"] == pytest.approx(expected)
+
+
+def test_pump_rich_tumours_gain_more_from_blocking_their_pumps():
+    """No pumps, nothing to block; any extra pumps make the block worth more than in a normal cell."""
+    folds = {t: at(inhibitor_dose=4.0, tumour_mdr1=t, clearance_drop=0.0)["inside_fold_at"] for t in TUMOURS}
+    assert folds[NO_PUMPS] == pytest.approx(1.0)
+    assert all(folds[t] > 1.2 * folds[NORMAL_PUMPS] for t in TUMOURS if t > NORMAL_PUMPS)
+
+
+# --- T cells and immunity -----------------------------------------------------------------------
+
+def test_t_cell_function_falls_with_dose_from_normal():
+    tcells = over_doses(0.5, TEN_FOLD, 50.0)["tcell_at"]
+    assert tcells[0] == 1.0 and np.all(np.diff(tcells) < 0)
+    assert m.tcell_function(1e9) == pytest.approx(1 - m.TCELL_LOSS_AT_FULL_BLOCK)
+
+
+@pytest.mark.parametrize("tumour,drop", list(itertools.product(TUMOURS, (0.0, 50.0))))
+def test_turning_immune_weight_to_zero_removes_the_immune_penalty(tumour, drop):
+    """With w = 0 tumour control is the chemotherapy kill alone, whatever the T cells do."""
+    out = over_doses(0.0, tumour, drop)
+    kill = m.chemo_kill(out["inside_at_um"])
+    assert np.allclose(out["control_at_pct"], 100 * kill, rtol=1e-12)
+    for weight in WEIGHTS[1:]:
+        assert np.all(over_doses(weight, tumour, drop)["control_at_pct"] <= out["control_at_pct"] + 1e-9)
+
+
+def test_when_control_relies_on_immunity_a_normal_tumour_loses_from_the_inhibitor():
+    dependent = WIDGET.run(WIDGET.values_for("immune_dependent"))
+    independent = WIDGET.run(WIDGET.values_for("immune_independent"))
+    assert dependent["control_at_pct"] < dependent["control_zero_pct"]
+    assert dependent["window_width"] == 0.0
+    assert independent["control_at_pct"] > independent["control_zero_pct"]
+    assert independent["window_width"] > 5.0
+
+
+# --- side effects and the useful window ---------------------------------------------------------
+
+def test_side_effects_follow_exposure_from_the_standard_level():
+    assert m.side_effects(1.0) == pytest.approx(m.SIDE_EFFECTS_AT_STANDARD)
+    assert m.side_effects(2.0) > 0.6
+    high = WIDGET.run(WIDGET.values_for("high_dose"))
+    assert high["side_effects_at_pct"] > 100 * m.SIDE_EFFECTS_LIMIT
+
+
+def test_valspodar_like_clearance_keeps_the_window_at_low_doses():
+    """With clearance halved at full block, exposure soon pushes side effects past the limit."""
+    out = at()
+    assert 0.0 < out["window_high"] < 1.0
+    assert at(clearance_drop=10.0)["window_high"] > 5.0
+
+
+def test_window_holds_exactly_the_doses_that_help_within_the_limit():
+    """Shaded doses beat no inhibitor and keep side effects within the limit; unshaded ones do not."""
+    for weight, tumour, drop in itertools.product((0.0, 0.3, 0.7, 1.0), TUMOURS, DROPS):
+        out = WIDGET.run({"inhibitor_dose": 0.0, "immune_weight": weight, "tumour_mdr1": tumour,
+                          "clearance_drop": drop})
+        dose, control, harm = out["dose_axis"], out["control_curve_pct"], out["side_effects_curve_pct"]
+        helps = (control > out["control_zero_pct"] + 1e-9) & (harm <= 100 * m.SIDE_EFFECTS_LIMIT)
+        inside = (dose > out["window_low"] + 1e-6) & (dose < out["window_high"] - 1e-6)
+        outside = (dose < out["window_low"] - 0.05) | (dose > out["window_high"] + 0.05)  # × Ki
+        assert np.all(helps[inside]) and not np.any(helps[outside]), (weight, tumour, drop)
+
+
+def test_useful_window_is_one_stretch_of_doses_at_every_setting():
+    weight, tumour, drop = (np.array(v) for v in zip(*list(itertools.product(WEIGHTS, TUMOURS, DROPS))))
+    level = np.take(m.TUMOUR_MDR1_LEVELS, tumour.astype(int))
+    fine, which = m.curves(level, drop / 100)
+    control = m.tumour_control(fine["kill"][which], m.tcell_function(m.DOSE_FINE), weight[:, None])
+    margin = np.minimum(control - control[:, :1], m.SIDE_EFFECTS_LIMIT - fine["side_effects"][which])
+    assert m.count_windows(margin).max() <= 1
+
+
+# --- the widget contract ------------------------------------------------------------------------
+
+def test_description_renders_at_defaults():
+    values = WIDGET.defaults()
+    out = WIDGET.run(values)
+    sentence = render(WIDGET.sentence, {**values, **out})
+    assert "{" not in sentence and "seen in mice" in sentence
+    assert f"kills {round(out['control_at_pct'])}% of tumour cells" in sentence
+    assert "the chosen dose lies above it" in sentence
+    none = {**values, "inhibitor_dose": 0.0}
+    assert "Without inhibitor" in render(WIDGET.sentence, {**none, **WIDGET.run(none)})
+    closed = WIDGET.values_for("immune_dependent")
+    assert "No dose improves" in render(WIDGET.sentence, {**closed, **WIDGET.run(closed)})
+
+
+def test_mouse_origin_is_stated_in_a_readout_and_the_note():
+    labels = " ".join(r.label for r in WIDGET.readouts)
+    assert "mice" in labels
+    note = WIDGET.note()
+    assert "finding in mice" in note and "[@chen2020]" in note
+    assert "not a prediction for any person" in note
+
+
+def test_presets_are_inside_their_ranges():
+    names = {p.name for p in WIDGET.presets}
+    assert {"no_inhibitor", "high_dose", "immune_dependent", "immune_independent"} <= names
+    for preset in WIDGET.presets:
+        values = WIDGET.values_for(preset.name)
+        for p in WIDGET.params:
+            assert p.min <= values[p.name] <= p.max, (preset.name, p.name)
+    assert WIDGET.values_for("immune_independent")["immune_weight"] == 0.0
+    assert WIDGET.values_for("immune_dependent")["immune_weight"] >= 0.8
+    assert WIDGET.values_for("no_inhibitor")["inhibitor_dose"] == 0.0
+
+
