@@ -25,7 +25,7 @@ TARGETS = {"page": 400_000, "static": 3_500_000, "slider_ms": 16.0, "ready_ms": 
 SLIDER_PROBE = """async (count) => {
   const input = document.querySelector("input[type=range]");
   const root = input.closest("[data-widget]");
-  const times = [], frames = [];
+  const times = [], frames = [], work = [];
   for (let i = 0; i < count; i++) {
     const up = Number(input.value) + Number(input.step) <= Number(input.max);
     const t0 = performance.now();
@@ -33,11 +33,13 @@ SLIDER_PROBE = """async (count) => {
     input.value = String(Number(input.value) + (up ? 1 : -1) * Number(input.step));
     input.dispatchEvent(new Event("input", { bubbles: true }));
     const t1 = await done;
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    // Our frame callback is queued after Bokeh's repaint request, so it runs after the repaint.
+    const [frameStart, t2] = await new Promise((r) => requestAnimationFrame((ts) => r([ts, performance.now()])));
     times.push(t1 - t0);
-    frames.push(performance.now() - t0);
+    work.push((t1 - t0) + Math.max(0, t2 - Math.max(frameStart, t1)));
+    frames.push(t2 - t0);
   }
-  return { data: times, frame: frames };
+  return { data: times, work: work, frame: frames };
 }"""
 
 
@@ -96,14 +98,15 @@ def browser_rows(out: Path) -> dict:
                 page.goto(url)
                 page.wait_for_function(ready)
                 loads.append(page.evaluate("performance.now()"))
-            results[name] = (statistics.median(probe["data"]), statistics.median(probe["frame"]), statistics.median(loads))
+            results[name] = (statistics.median(probe["data"]), statistics.median(probe["work"]),
+                             statistics.median(probe["frame"]), statistics.median(loads))
         loads = []
         for _ in range(5):
             page.goto("about:blank")
             page.goto((out / "mdr1-pump" / "index.html").as_uri())
             page.wait_for_function(ready)
             loads.append(page.evaluate("performance.now()"))
-        results["lesson mdr1-pump"] = (float("nan"), float("nan"), statistics.median(loads))
+        results["lesson mdr1-pump"] = (float("nan"), float("nan"), float("nan"), statistics.median(loads))
         browser.close()
     return results
 
@@ -134,13 +137,13 @@ def main() -> int:
             print(f"\nBrowser rows skipped: {err}")
             return 1
         print("\nChromium, file:// (medians)")
-        print("  slider->data: input event until the plot's data sources hold the new values (interpolation,")
-        print("  source update and Bokeh's synchronous data handling on the main thread); next frame: until the")
-        print("  first animation frame after it has run (bound by the 60 Hz display clock).")
-        print(f"{'page':<22}{'slider->data ms':>16}{'next frame ms':>15}{'page ready ms':>15}")
-        for name, (data_ms, frame_ms, ready_ms) in browser.items():
-            print(f"{name:<22}{data_ms:>13.2f} {mark(data_ms, TARGETS['slider_ms']) if data_ms == data_ms else '':>2}"
-                  f"{frame_ms:>15.2f}"
+        print("  data: input event until the plot's data sources hold the new values (interpolation, source")
+        print("  update, Bokeh's synchronous data handling); +repaint: that plus the main-thread work of the")
+        print("  canvas repaint in the next frame; frame: until that frame ends, idle wait for vsync included.")
+        print(f"{'page':<22}{'data ms':>9}{'+repaint ms':>15}{'frame ms':>10}{'page ready ms':>15}")
+        for name, (data_ms, work_ms, frame_ms, ready_ms) in browser.items():
+            ok = (lambda v: mark(v, TARGETS["slider_ms"]) if v == v else "")
+            print(f"{name:<22}{data_ms:>9.2f}{work_ms:>12.2f} {ok(work_ms):>2}{frame_ms:>10.2f}"
                   f"{ready_ms:>12.0f} {mark(ready_ms, TARGETS['ready_ms'])}")
     return 0
 
