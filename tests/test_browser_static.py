@@ -146,3 +146,16 @@ def test_browser_formats_numbers_and_sentences_exactly_like_python(built_site, w
     for values in ({"a": 2.04, "b": 3.0, "c": 0.5}, {"a": 0.5, "b": 0.1, "c": 0.25}):
         js = watched_page.page.evaluate("([t, v]) => window.MDR.renderTemplate(t, v)", [template, values])
         assert js == render(template, values)
+
+
+def test_print_hides_controls_and_prints_every_plot_description(built_site, watched_page):
+    out, _ = built_site
+    page = watched_page.page
+    open_ready(watched_page, (out / "blocking-the-pump" / "index.html").as_uri())
+    page.emulate_media(media="print")
+    assert not page.locator(".widget-controls").first.is_visible()
+    assert not page.locator(".audience-switch").is_visible()
+    descriptions = page.locator(".widget-describe")
+    assert descriptions.count() >= 2
+    for i in range(descriptions.count()):
+        assert descriptions.nth(i).is_visible()
