@@ -83,12 +83,3 @@ def test_description_names_the_numbers_shown():
     assert "times less drug" in sentence
     no_pump = {**values, "mdr1_level": 0.0}
     assert "about as much drug" in render(WIDGET.sentence, {**no_pump, **WIDGET.run(no_pump)})
-
-
-def test_presets_are_inside_their_ranges():
-    for preset in WIDGET.presets:
-        values = WIDGET.values_for(preset.name)
-        for p in WIDGET.params:
-            assert p.min <= values[p.name] <= p.max
-
-
