@@ -111,6 +111,72 @@ def browser_rows(out: Path) -> dict:
     return results
 
 
+LIVE_PROBE = """async ([count, name]) => {
+  const deep = (root, sel) => {  // Panel renders components in shadow roots
+    const hit = root.querySelector(sel);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll("*")) if (el.shadowRoot) { const h = deep(el.shadowRoot, sel); if (h) return h; }
+    return null;
+  };
+  const input = deep(document, "input[type=range]");
+  let source = null;
+  for (const doc of Bokeh.documents) for (const m of doc.all_models) if (m.name === name) source = m;
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const up = Number(input.value) + Number(input.step) <= Number(input.max);
+    const changed = new Promise((resolve) => {
+      const poll = () => (source.data !== before ? resolve(performance.now()) : requestAnimationFrame(poll));
+      const before = source.data;
+      requestAnimationFrame(poll);
+    });
+    const t0 = performance.now();
+    input.value = String(Number(input.value) + (up ? 1 : -1) * Number(input.step));
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    times.push((await changed) - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return times;
+}"""
+
+
+def live_rows() -> dict:
+    """Round trip slider -> Python model -> plotted data through the live server (medians)."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "lessons.cli", "serve", "--port", str(port)], cwd=REPO,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = {}
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
+                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            for name, widget in REGISTRY.items():
+                source = f"w1-{name}/{widget.figures[0].name}:0"
+                page.goto(f"http://127.0.0.1:{port}/embed/{name}")
+                page.wait_for_function("(n) => window.Bokeh && Bokeh.documents.some(d => [...d.all_models].some(m => m.name === n))",
+                                       arg=source, timeout=30000)
+                page.wait_for_timeout(300)
+                results[name] = statistics.median(page.evaluate(LIVE_PROBE, [20, source]))
+            browser.close()
+    finally:
+        server.terminate()
+    return results
+
+
 def mark(value: float, target: float) -> str:
     """ok or OVER against a target."""
     return "ok" if value <= target else "OVER"
@@ -145,6 +211,9 @@ def main() -> int:
             ok = (lambda v: mark(v, TARGETS["slider_ms"]) if v == v else "")
             print(f"{name:<22}{data_ms:>9.2f}{work_ms:>12.2f} {ok(work_ms):>2}{frame_ms:>10.2f}"
                   f"{ready_ms:>12.0f} {mark(ready_ms, TARGETS['ready_ms'])}")
+    print("\nLive server (mdr-explainer serve), slider -> Python model -> plotted data, median round trip")
+    for name, ms in live_rows().items():
+        print(f"  {name:<20}{ms:>8.1f} ms")
     return 0
 
 
