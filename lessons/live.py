@@ -73,7 +73,8 @@ class LivePage:
         env = environment()
         controls = env.get_template("partials/controls.html").render(w=context)
         root = instance.replace("-", "_")
-        self.views[root] = live_view(widget, values, controls, instance, [ASSETS + "style.css"])
+        self.views[root] = live_view(widget, values, controls, instance, [ASSETS + "style.css"],
+                                     outputs=context["outputs"])
         return env.get_template("partials/widget.html").render(w=context, root="/", plot_html=f"@@ROOT:{root}@@", live=True)
 
     def template(self, page_html: str):

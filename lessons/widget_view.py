@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from widgets.framework.describe import format_value, render
+from widgets.framework.texts import SENTENCE, display_texts
 from widgets.framework.spec import Widget
 
 
@@ -12,33 +12,18 @@ def script_json(data) -> str:
     return json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
 
 
-def param_display(param, value: float) -> str:
-    """The value shown next to a slider."""
-    if param.options:
-        return param.options[int(round(value))]
-    return format_value(value, param.fmt)
-
-
-def readout_texts(widget: Widget, values: dict, outputs: dict) -> dict:
-    """Formatted readouts and the description sentence, keyed for the page."""
-    merged = {**values, **outputs}
-    texts = {r.key: format_value(float(merged[r.key]), r.fmt) for r in widget.readouts}
-    texts["__sentence__"] = render(widget.sentence, merged)
-    return texts
-
-
 def instance_context(widget: Widget, values: dict, instance: str, caption_html: str = "") -> dict:
     """Template context for one widget on a page (controls, readouts, sentence)."""
     outputs = widget.run(values)
-    texts = readout_texts(widget, values, outputs)
+    texts = display_texts(widget, values, outputs)
     return {
         "name": widget.name, "instance": instance, "title": widget.title, "label": widget.label,
         "caption": caption_html,
         "params": [{**p.__dict__, "value": (int(values[p.name]) if p.options else values[p.name]),
-                    "display": param_display(p, values[p.name])} for p in widget.params],
+                    "display": texts[f"param:{p.name}"]} for p in widget.params],
         "presets": widget.presets,
         "readouts": [{"key": r.key, "label": r.label, "unit": r.unit, "text": texts[r.key]} for r in widget.readouts],
-        "sentence": texts["__sentence__"],
+        "sentence": texts[SENTENCE],
         "outputs": outputs,
     }
 

@@ -5,9 +5,9 @@ import panel as pn
 import param
 from panel.custom import JSComponent
 
-from .describe import format_value, render
 from .plotting import build_layout, update_sources
 from .spec import Widget
+from .texts import display_texts
 
 
 class NativeControls(JSComponent):
@@ -76,16 +76,6 @@ class NativeControls(JSComponent):
     """
 
 
-def live_texts(widget: Widget, values: dict, outputs: dict) -> dict:
-    """Readouts, slider value labels and the sentence, formatted for the page."""
-    merged = {**values, **outputs}
-    texts = {r.key: format_value(float(merged[r.key]), r.fmt) for r in widget.readouts}
-    for p in widget.params:
-        texts[f"param:{p.name}"] = p.options[int(round(values[p.name]))] if p.options else format_value(values[p.name], p.fmt)
-    texts["__sentence__"] = render(widget.sentence, merged)
-    return texts
-
-
 def checked_values(widget: Widget, raw: dict, fallback: dict) -> dict:
     """Browser-sent values coerced into range; anything unusable keeps its previous value."""
     values = dict(fallback)
@@ -97,11 +87,12 @@ def checked_values(widget: Widget, raw: dict, fallback: dict) -> dict:
     return values
 
 
-def live_view(widget: Widget, values: dict, controls_html: str, instance: str, stylesheets: list[str]):
+def live_view(widget: Widget, values: dict, controls_html: str, instance: str, stylesheets: list[str],
+              outputs: dict | None = None):
     """A Panel layout: the Bokeh figures and the native controls, wired to the Python model."""
-    outputs = widget.run(values)
+    outputs = widget.run(values) if outputs is None else outputs
     plot = build_layout(widget, {**values, **outputs}, instance)
-    controls = NativeControls(html=controls_html, values=dict(values), texts=live_texts(widget, values, outputs),
+    controls = NativeControls(html=controls_html, values=dict(values), texts=display_texts(widget, values, outputs),
                               presets={p.name: widget.values_for(p.name) for p in widget.presets},
                               stylesheets=stylesheets, sizing_mode="stretch_width")
     state = {"values": dict(values)}
@@ -115,7 +106,7 @@ def live_view(widget: Widget, values: dict, controls_html: str, instance: str, s
             controls.values = new
         result = widget.run(new)
         update_sources(plot, widget, {**new, **result}, instance)
-        controls.texts = live_texts(widget, new, result)
+        controls.texts = display_texts(widget, new, result)
 
     controls.param.watch(on_values, "values")
     pane = pn.pane.Bokeh(plot, sizing_mode="stretch_width")
