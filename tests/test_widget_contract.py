@@ -1,6 +1,5 @@
 """Every registered widget keeps the contract: budgets, faithful grid, valid presets, words, notes."""
 import ast
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -62,7 +61,7 @@ def test_model_note_covers_sources_simplifications_and_teaching_choices(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_model_module_imports_no_user_interface(name):
-    folder = Path(REGISTRY[name].note_path).parent
+    folder = REGISTRY[name].folder()
     for path in folder.glob("*.py"):
         if path.name in ("spec.py", "__init__.py"):
             continue

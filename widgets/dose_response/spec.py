@@ -1,5 +1,4 @@
 """Declaration of the dose_response widget: sliders, plot, readouts, sentence, presets."""
-from pathlib import Path
 
 from widgets.framework.params import Param, Preset
 from widgets.framework.spec import Figure, Glyph, Readout, Widget
@@ -73,6 +72,5 @@ WIDGET = Widget(
     readouts=READOUTS,
     sentence=SENTENCE,
     presets=PRESETS,
-    note_path=Path(__file__).with_name("NOTE.md"),
     extra={"vectorised": True},
 )

@@ -1,5 +1,4 @@
 """Declaration of the drug_accumulation widget: sliders, plots, readouts, sentence, presets."""
-from pathlib import Path
 
 import numpy as np
 
@@ -99,7 +98,6 @@ WIDGET = Widget(
     readouts=READOUTS,
     sentence=SENTENCE,
     presets=PRESETS,
-    note_path=Path(__file__).with_name("NOTE.md"),
     extra={"vectorised": True},
     coordinates=COORDINATES,
     from_coordinates=params_at,

@@ -1,6 +1,7 @@
 """The widget declaration: parameters, model, figures, readouts, description and presets."""
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -100,7 +101,7 @@ class Widget:
     readouts: tuple[Readout, ...]
     sentence: str
     presets: tuple[Preset, ...]
-    note_path: Path
+    note_path: Path | None = None
     label: str = "Illustration of a published mechanism, not a prediction for any person."
     extra: dict = field(default_factory=dict)
     coordinates: tuple[Coordinate, ...] = ()
@@ -152,9 +153,13 @@ class Widget:
         raw = self.compute(**values)
         return {k: (np.asarray(v, dtype=float) if np.ndim(v) else float(v)) for k, v in raw.items()}
 
+    def folder(self) -> Path:
+        """The widget's folder: where its model lives (and its NOTE.md beside it)."""
+        return (self.note_path or Path(inspect.getfile(self.compute))).parent
+
     def note(self) -> str:
-        """The teacher-readable model note (Markdown)."""
-        return self.note_path.read_text(encoding="utf-8")
+        """The teacher-readable model note (Markdown): note_path, or NOTE.md beside the model."""
+        return (self.note_path or self.folder() / "NOTE.md").read_text(encoding="utf-8")
 
     def output_keys(self) -> list[str]:
         """Outputs the views need: those drawn, read out or named in the description."""

@@ -1,5 +1,4 @@
 """Declaration of the inhibitor_tradeoff widget: sliders, plots, readouts, sentence, presets."""
-from pathlib import Path
 
 import numpy as np
 
@@ -151,7 +150,6 @@ WIDGET = Widget(
     readouts=READOUTS,
     sentence=SENTENCE,
     presets=PRESETS,
-    note_path=Path(__file__).with_name("NOTE.md"),
     extra={"vectorised": True},
     coordinates=COORDINATES,
     from_coordinates=params_at,

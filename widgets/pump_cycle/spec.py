@@ -1,5 +1,4 @@
 """Declaration of the pump_cycle widget: controls, diagram, readouts, words and presets."""
-from pathlib import Path
 
 from widgets.framework.params import Param, Preset
 from widgets.framework.spec import Figure, Glyph, Readout, Widget
@@ -128,5 +127,4 @@ WIDGET = Widget(
     readouts=READOUTS,
     sentence=SENTENCE,
     presets=PRESETS,
-    note_path=Path(__file__).with_name("NOTE.md"),
 )

@@ -1,5 +1,4 @@
 """Declaration of the tumor_evolution widget: sliders, plots, readouts, sentence, presets."""
-from pathlib import Path
 
 import numpy as np
 
@@ -136,6 +135,5 @@ WIDGET = Widget(
     readouts=READOUTS,
     sentence=SENTENCE,
     presets=PRESETS,
-    note_path=Path(__file__).with_name("NOTE.md"),
     extra={"vectorised": True},
 )
