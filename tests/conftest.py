@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -116,6 +115,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for_http(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
+    """Return once url answers; fail with the server's output if it exits or never answers."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited: {proc.stdout.read().decode() if proc.stdout else ''}")
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
+
+
 @pytest.fixture(scope="session")
 def live_server():
     """`mdr-explainer serve` on a free local port, stopped after the session."""
@@ -124,18 +138,7 @@ def live_server():
                              "--content", str(REPO / "content")], cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read().decode())
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("live server did not start within 60 s")
+    wait_for_http(url + "/", proc)
     yield url
     proc.terminate()
     try:
@@ -146,7 +149,7 @@ def live_server():
 
 def chromium_or_fail():
     """Debian's Chromium; in CI its absence fails the run instead of skipping browser tests."""
-    if CHROMIUM.exists() and shutil.which("chromium") or CHROMIUM.exists():
+    if CHROMIUM.exists():
         return str(CHROMIUM)
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"Chromium not found at {CHROMIUM}; CI must install Debian's chromium (.ci/run does)")

@@ -1,15 +1,13 @@
 """The static site in a real browser, network cut: widgets move, describe themselves, match Python."""
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from widgets.framework.accuracy import random_positions
 from widgets.registry import REGISTRY
 from browser_helpers import page_vs_model, snapshot
-from conftest import free_port
+from conftest import free_port, wait_for_http
 
 pytestmark = pytest.mark.browser
 WIDGETS = sorted(REGISTRY)
@@ -115,12 +113,7 @@ def test_site_works_from_a_plain_http_server(built_site, watched_page):
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
                               cwd=out, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for_http(f"http://127.0.0.1:{port}/", server, seconds=10)
         open_ready(watched_page, f"http://127.0.0.1:{port}/embed/drug_accumulation/")
         page = watched_page.page
         before = snapshot(page, REGISTRY["drug_accumulation"], "w1-drug_accumulation")
