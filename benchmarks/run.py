@@ -13,11 +13,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from lessons.build import build_site  # noqa: E402
-from lessons.static_widgets import data_script  # noqa: E402
-from widgets.framework.accuracy import random_positions, worst_plot_error  # noqa: E402
-from widgets.framework.grid import build_cube  # noqa: E402
-from widgets.registry import REGISTRY  # noqa: E402
+from mdr_explainer.lessons.build import build_site  # noqa: E402
+from mdr_explainer.lessons.static_widgets import data_script  # noqa: E402
+from mdr_explainer.widgets.framework.accuracy import random_positions, worst_plot_error  # noqa: E402
+from mdr_explainer.widgets.framework.grid import build_cube  # noqa: E402
+from mdr_explainer.widgets.registry import REGISTRY  # noqa: E402
 
 TARGETS = {"page": 400_000, "static": 3_500_000, "slider_ms": 16.0, "ready_ms": 1000.0, "build_s": 30.0,
            "model_ms": 5.0, "grid_s": 2.0, "data_bytes": 300_000}
@@ -150,7 +150,7 @@ def live_rows() -> dict:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "lessons.cli", "serve", "--port", str(port)], cwd=REPO,
+    server = subprocess.Popen([sys.executable, "-m", "mdr_explainer.lessons.cli", "serve", "--port", str(port)], cwd=REPO,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = {}
     try:

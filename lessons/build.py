@@ -10,8 +10,8 @@ from pathlib import Path
 
 import bokeh
 
-from widgets.framework.spec import Widget
-from widgets.registry import REGISTRY
+from mdr_explainer.widgets.framework.spec import Widget
+from mdr_explainer.widgets.registry import REGISTRY
 
 from .content import Content, Lesson, load_content
 from .markup import CitationOrder, render_markdown

@@ -98,7 +98,7 @@ RESERVED_SLUGS = {"static", "embed", "glossary", "widgets", "index"}
 def load_content(root: Path, registry: dict | None = None) -> Content:
     """Load and check a content folder; raise ContentError listing every problem found."""
     if registry is None:
-        from widgets.registry import REGISTRY as registry
+        from mdr_explainer.widgets.registry import REGISTRY as registry
     root = Path(root)
     problems: list[Problem] = []
     if not (root / "lessons").is_dir():

@@ -7,9 +7,9 @@ from pathlib import Path
 import panel as pn
 from tornado.web import RedirectHandler, RequestHandler
 
-from widgets.framework.live import live_view
-from widgets.framework.spec import Widget
-from widgets.registry import REGISTRY
+from mdr_explainer.widgets.framework.live import live_view
+from mdr_explainer.widgets.framework.spec import Widget
+from mdr_explainer.widgets.registry import REGISTRY
 
 from .build import build_reference_html
 from .content import Content, Lesson, load_content

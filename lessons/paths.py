@@ -1,19 +1,17 @@
-"""Where the site shell and the default content live, in a checkout or an installed copy."""
+"""Where the site shell and the packaged content live: package data of mdr_explainer."""
 from __future__ import annotations
 
-import sys
+from importlib.resources import as_file, files
 from pathlib import Path
-
-CHECKOUT = Path(__file__).resolve().parent.parent
-INSTALLED = Path(sys.prefix) / "share" / "mdr-explainer"
 
 
 def data_dir(name: str) -> Path:
-    """The folder `site` or `content`: from the checkout if present, else the installed copy."""
-    for root in (CHECKOUT, INSTALLED):
-        if (root / name).is_dir():
-            return root / name
-    raise FileNotFoundError(f"cannot find the {name}/ folder in {CHECKOUT} or {INSTALLED}")
+    """The packaged folder `site` or `content`, beside the lessons package (installed or editable)."""
+    with as_file(files("mdr_explainer.lessons")) as lessons:
+        folder = Path(lessons).parent / name
+    if not folder.is_dir():
+        raise FileNotFoundError(f"the installed package has no {name}/ folder; reinstall mdr-explainer")
+    return folder
 
 
 def default_content_dir() -> Path:

@@ -8,9 +8,9 @@ from functools import lru_cache
 from bokeh.embed import json_item
 from bokeh.models import ColumnDataSource
 
-from widgets.framework.grid import Cube, build_cube
-from widgets.framework.plotting import build_layout
-from widgets.framework.spec import Widget
+from mdr_explainer.widgets.framework.grid import Cube, build_cube
+from mdr_explainer.widgets.framework.plotting import build_layout
+from mdr_explainer.widgets.framework.spec import Widget
 
 from .templating import environment
 from .widget_view import instance_context, runtime_model, script_json

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from widgets.framework.describe import auto_format
+from mdr_explainer.widgets.framework.describe import auto_format
 
 from .paths import site_dir
 

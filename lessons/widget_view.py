@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from widgets.framework.texts import SENTENCE, display_texts
-from widgets.framework.spec import Widget
+from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
+from mdr_explainer.widgets.framework.spec import Widget
 
 
 def script_json(data) -> str:

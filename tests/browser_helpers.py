@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from widgets.framework.plotting import glyph_data
+from mdr_explainer.widgets.framework.plotting import glyph_data
 
 READ_SOURCE = """(name) => {
   for (const doc of (window.Bokeh ? window.Bokeh.documents : [])) {

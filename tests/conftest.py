@@ -101,7 +101,7 @@ def content_dir(tmp_path):
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The real lessons built once into a temporary folder."""
-    from lessons.build import build_site
+    from mdr_explainer.lessons.build import build_site
 
     out = tmp_path_factory.mktemp("site") / "_site"
     report = build_site(REPO / "content", out)
@@ -134,7 +134,7 @@ def wait_for_http(url: str, proc: subprocess.Popen, seconds: float = 60) -> None
 def live_server():
     """`mdr-explainer serve` on a free local port, stopped after the session."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "lessons.cli", "serve", "--port", str(port),
+    proc = subprocess.Popen([sys.executable, "-m", "mdr_explainer.lessons.cli", "serve", "--port", str(port),
                              "--content", str(REPO / "content")], cwd=REPO,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

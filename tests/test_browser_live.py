@@ -1,7 +1,7 @@
 """The live server in a real browser: Python callbacks move the plot and the description."""
 import pytest
 
-from widgets.registry import REGISTRY
+from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import page_vs_model, snapshot
 
 pytestmark = pytest.mark.browser

@@ -4,8 +4,8 @@ import sys
 
 import pytest
 
-from widgets.framework.accuracy import random_positions
-from widgets.registry import REGISTRY
+from mdr_explainer.widgets.framework.accuracy import random_positions
+from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import page_vs_model, snapshot
 from conftest import free_port, wait_for_http
 
@@ -127,7 +127,7 @@ def test_site_works_from_a_plain_http_server(built_site, watched_page):
 
 
 def test_browser_formats_numbers_and_sentences_exactly_like_python(built_site, watched_page):
-    from widgets.framework.describe import format_value, render
+    from mdr_explainer.widgets.framework.describe import format_value, render
 
     out, _ = built_site
     open_ready(watched_page, (out / "embed" / "drug_accumulation" / "index.html").as_uri())

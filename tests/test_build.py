@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-from lessons.build import build_site
-from lessons.problems import ContentError
+from mdr_explainer.lessons.build import build_site
+from mdr_explainer.lessons.problems import ContentError
 from conftest import LESSON, REPO, make_content
 
 
@@ -21,7 +21,7 @@ def test_site_has_the_documented_urls(built_site):
     for slug in ("what-is-resistance", "mdr1-pump", "measuring-resistance", "evolution-in-a-tumour",
                  "blocking-the-pump", "beyond-the-pump", "about", "glossary", "widgets"):
         assert (out / slug / "index.html").is_file(), slug
-    from widgets.registry import REGISTRY
+    from mdr_explainer.widgets.registry import REGISTRY
     for name in REGISTRY:
         assert (out / "embed" / name / "index.html").is_file()
     assert list((out / "static" / "vendor").glob("bokeh-*.min.js"))
@@ -77,7 +77,7 @@ def test_failed_build_leaves_previous_output_exactly_as_it_was(tmp_path):
 
 def test_check_command_prints_file_line_and_fix_and_exits_1(tmp_path):
     root = make_content(tmp_path / "c", LESSON.replace("[@smith2020; @jones2021]", "[@nobody1999]"))
-    result = subprocess.run([sys.executable, "-m", "lessons.cli", "check", "--content", str(root)],
+    result = subprocess.run([sys.executable, "-m", "mdr_explainer.lessons.cli", "check", "--content", str(root)],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1
     assert re.search(r"01-tiny\.md:17: unknown citation key 'nobody1999'; add it to references\.yaml", result.stderr)
@@ -85,7 +85,7 @@ def test_check_command_prints_file_line_and_fix_and_exits_1(tmp_path):
 
 def test_build_command_prints_pages_and_summary(tmp_path):
     root = make_content(tmp_path / "c")
-    result = subprocess.run([sys.executable, "-m", "lessons.cli", "build", "--content", str(root),
+    result = subprocess.run([sys.executable, "-m", "mdr_explainer.lessons.cli", "build", "--content", str(root),
                              "--out", str(tmp_path / "o")], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert "tiny/index.html" in result.stdout

@@ -1,8 +1,8 @@
 """Loading lessons: valid content loads; every kind of bad content names its file and line."""
 import pytest
 
-from lessons.content import load_content
-from lessons.problems import ContentError
+from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.problems import ContentError
 from conftest import LESSON, make_content
 
 

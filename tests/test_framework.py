@@ -2,10 +2,10 @@
 import numpy as np
 import pytest
 
-from widgets.framework.describe import auto_format, format_value, render, template_keys
-from widgets.framework.grid import build_cube, interpolate
-from widgets.framework.params import Param
-from widgets.framework.spec import Figure, Glyph, Widget
+from mdr_explainer.widgets.framework.describe import auto_format, format_value, render, template_keys
+from mdr_explainer.widgets.framework.grid import build_cube, interpolate
+from mdr_explainer.widgets.framework.params import Param
+from mdr_explainer.widgets.framework.spec import Figure, Glyph, Widget
 from pathlib import Path
 
 

@@ -4,11 +4,11 @@ from statistics import mean
 
 import pytest
 
-from lessons.content import load_content
-from lessons.inline import find_citations
-from lessons.readability import audience_text, patient_grade
+from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.inline import find_citations
+from mdr_explainer.lessons.readability import audience_text, patient_grade
 from conftest import REPO
-from widgets.registry import REGISTRY
+from mdr_explainer.widgets.registry import REGISTRY
 
 # Claims FACTS.md marks UNVERIFIED: none may appear as fact anywhere a reader looks.
 UNVERIFIED = {

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from lessons.build import build_site
-from lessons.sanitize import sanitize
+from mdr_explainer.lessons.build import build_site
+from mdr_explainer.lessons.sanitize import sanitize
 from conftest import LESSON, make_content
 
 VECTORS = [

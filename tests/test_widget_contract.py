@@ -4,10 +4,10 @@ import ast
 import numpy as np
 import pytest
 
-from widgets.framework.accuracy import worst_plot_error
-from widgets.framework.describe import render, template_keys
-from widgets.framework.grid import build_cube
-from widgets.registry import REGISTRY
+from mdr_explainer.widgets.framework.accuracy import worst_plot_error
+from mdr_explainer.widgets.framework.describe import render, template_keys
+from mdr_explainer.widgets.framework.grid import build_cube
+from mdr_explainer.widgets.registry import REGISTRY
 
 NAMES = sorted(REGISTRY)
 

@@ -5,11 +5,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import widgets.drug_accumulation.model as accumulation
-from widgets.dose_response import WIDGET, model
-from widgets.framework.accuracy import random_positions
-from widgets.framework.describe import render
-from widgets.framework.grid import build_cube, interpolate
+import mdr_explainer.widgets.drug_accumulation.model as accumulation
+from mdr_explainer.widgets.dose_response import WIDGET, model
+from mdr_explainer.widgets.framework.accuracy import random_positions
+from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 
 LEVELS = np.arange(0.0, 21.0)
 INHIBITOR_DOSES = np.arange(0.0, 10.5, 0.5)

@@ -2,9 +2,9 @@
 import numpy as np
 import pytest
 
-from widgets.drug_accumulation import WIDGET
-from widgets.drug_accumulation import model as m
-from widgets.framework.describe import render
+from mdr_explainer.widgets.drug_accumulation import WIDGET
+from mdr_explainer.widgets.drug_accumulation import model as m
+from mdr_explainer.widgets.framework.describe import render
 
 LEVELS = [0, 0.5, 1, 2, 5, 10, 20]
 

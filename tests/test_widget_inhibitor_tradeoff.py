@@ -4,10 +4,10 @@ import itertools
 import numpy as np
 import pytest
 
-import widgets.drug_accumulation.model as accumulation
-from widgets.framework.describe import render
-from widgets.inhibitor_tradeoff import WIDGET
-from widgets.inhibitor_tradeoff import model as m
+import mdr_explainer.widgets.drug_accumulation.model as accumulation
+from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.inhibitor_tradeoff import WIDGET
+from mdr_explainer.widgets.inhibitor_tradeoff import model as m
 
 DOSES = WIDGET.param("inhibitor_dose").slider_values()
 WEIGHTS = WIDGET.param("immune_weight").slider_values()

@@ -4,10 +4,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from widgets.framework.describe import render
-from widgets.framework.grid import build_cube, interpolate
-from widgets.pump_cycle import WIDGET, geometry, model
-from widgets.pump_cycle.spec import CAPTIONS
+from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.framework.grid import build_cube, interpolate
+from mdr_explainer.widgets.pump_cycle import WIDGET, geometry, model
+from mdr_explainer.widgets.pump_cycle.spec import CAPTIONS
 
 ALL_STEPS = range(12)
 

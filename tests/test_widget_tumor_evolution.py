@@ -4,9 +4,9 @@ import itertools
 import numpy as np
 import pytest
 
-from widgets.framework.describe import render
-from widgets.tumor_evolution import WIDGET
-from widgets.tumor_evolution import model as m
+from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.tumor_evolution import WIDGET
+from mdr_explainer.widgets.tumor_evolution import model as m
 
 CONTINUOUS, ADAPTIVE = 0.0, 1.0
 EQUAL_COMPETITION, NO_COMPETITION, STRONGEST_COMPETITION = 2.0, 0.0, 4.0  # option indices

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from widgets.drug_accumulation.model import K_PASSIVE_PER_MIN, KM_UM, efflux, pump_vmax, steady_state
+from mdr_explainer.widgets.drug_accumulation.model import K_PASSIVE_PER_MIN, KM_UM, efflux, pump_vmax, steady_state
 
 # Inside drug level that kills half the cells, µM. Teaching choice: set equal to the pump's Km
 # (1.5 µM, FACTS §3.1, S45; ref key daunorubicinvesicles1994), the level at which the

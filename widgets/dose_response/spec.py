@@ -1,8 +1,8 @@
 """Declaration of the dose_response widget: sliders, plot, readouts, sentence, presets."""
 
-from widgets.framework.params import Param, Preset
-from widgets.framework.spec import Figure, Glyph, Readout, Widget
-from widgets.framework.palette import BLUE, GREY, VERMILLION
+from mdr_explainer.widgets.framework.params import Param, Preset
+from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.palette import BLUE, GREY, VERMILLION
 
 from . import model
 

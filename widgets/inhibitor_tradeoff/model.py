@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from widgets.drug_accumulation.model import KM_UM, pump_vmax, steady_state
+from mdr_explainer.widgets.drug_accumulation.model import KM_UM, pump_vmax, steady_state
 
 # --- Tumour -----------------------------------------------------------------------------------
 # MDR1 pumps in the tumour cells, × a normal cell, one value per slider step (option index).

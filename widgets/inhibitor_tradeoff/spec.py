@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from widgets.framework.palette import BLACK, BLUE, GREEN, ORANGE, VERMILLION
-from widgets.framework.params import Param, Preset
-from widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, ORANGE, VERMILLION
+from mdr_explainer.widgets.framework.params import Param, Preset
+from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
 
 from . import model
 

@@ -1,8 +1,8 @@
 """Declaration of the pump_cycle widget: controls, diagram, readouts, words and presets."""
 
-from widgets.framework.params import Param, Preset
-from widgets.framework.spec import Figure, Glyph, Readout, Widget
-from widgets.framework.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
+from mdr_explainer.widgets.framework.params import Param, Preset
+from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
 
 from . import geometry, model
 
