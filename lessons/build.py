@@ -1,6 +1,7 @@
-"""Build the static site into a temporary folder, then swap it in: a failed build changes nothing."""
+"""Render the site model to files in a temporary folder, then swap it in: a failed build changes nothing."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -10,17 +11,18 @@ from pathlib import Path
 
 import bokeh
 
-from mdr_explainer.widgets.framework.spec import Widget
+from mdr_explainer.widgets.framework.contract import page_config, runtime_model, script_json
+from mdr_explainer.widgets.framework.grid import build_cube
 from mdr_explainer.widgets.registry import REGISTRY
 
-from .content import Content, Lesson, load_content
-from .markup import CitationOrder, render_markdown
-from .render import render_lesson
+from .content import Content, load_content
 from .paths import site_dir
-from .static_widgets import data_script, static_widget_html
+from .site_model import Page, site_pages
+from .strings import SiteText, site_text
 from .templating import render_page
 
-BOKEH_JS = f"vendor/bokeh-{bokeh.__version__}.min.js"
+BOKEH_SOURCE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
+RUNTIME_WORDS = ("quiz.right", "quiz.wrong", "widget.offline")
 
 
 @dataclass
@@ -37,105 +39,57 @@ class BuildReport:
         return self.static_bytes + sum(size for _, size in self.pages)
 
 
-def write(out: Path, relative: str, text: str, report: BuildReport | None = None) -> None:
-    """Write one UTF-8 file under out, creating folders; record pages in the report."""
+def hashed_name(name: str, data: bytes) -> str:
+    """file.ext -> file.<10 hex of sha256>.ext, so a changed file gets a new address."""
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}{dot}{ext}"
+
+
+def write_bytes(out: Path, relative: str, data: bytes) -> None:
+    """Write one file under out, creating folders."""
     path = out / relative
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
-    if report is not None:
-        report.pages.append((relative, path.stat().st_size))
+    path.write_bytes(data)
 
 
-def write_static(out: Path, widgets: list[Widget]) -> dict[str, str]:
-    """Copy the site's assets and BokehJS, write each widget's data file; return data file names."""
-    static = out / "static"
-    shutil.copytree(site_dir() / "static", static)
-    source = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
-    (static / "vendor").mkdir(exist_ok=True)
-    shutil.copyfile(source, static / BOKEH_JS)
-    names = {}
-    for widget in widgets:
-        name, text = data_script(widget)
-        write(out, f"static/data/{name}", text)
-        names[widget.name] = f"data/{name}"
-    return names
+def data_file(name: str, text: SiteText) -> tuple[str, bytes]:
+    """(file name, bytes) of the script that registers a widget's RuntimeModel."""
+    widget = REGISTRY[name]
+    model = runtime_model(widget, build_cube(widget), text.widget(name))
+    data = f"(window.MDR_WIDGETS=window.MDR_WIDGETS||{{}})[{script_json(name)}]={script_json(model)};\n".encode()
+    return hashed_name(f"{name}.js", data), data
 
 
-def page_context(depth: int, content: Content, data_files: dict, widget_names: list[str]) -> dict:
-    """Paths and shared values every page template needs."""
-    root = "../" * depth
-    assets = root + "static/"
-    scripts = [assets + BOKEH_JS] if widget_names else []
-    scripts += [assets + data_files[n] for n in widget_names]
-    return {"root": root, "assets": assets, "widget_scripts": scripts,
-            "nav_pages": [p for p in content.pages]}
+def write_static(out: Path, text: SiteText) -> dict[str, str]:
+    """Write the site's assets, BokehJS and each widget's data under static/ with content-hashed names.
+
+    Returns logical name (style.css, mdr.js, bokeh.js, data/<widget>.js) -> path under static/.
+    """
+    assets = {}
+    for source in sorted((site_dir() / "static").iterdir()):
+        if source.is_file():
+            assets[source.name] = hashed_name(source.name, source.read_bytes())
+            write_bytes(out / "static", assets[source.name], source.read_bytes())
+    assets["bokeh.js"] = f"vendor/bokeh-{bokeh.__version__}.min.js"
+    write_bytes(out / "static", assets["bokeh.js"], BOKEH_SOURCE.read_bytes())
+    for name in REGISTRY:
+        file_name, data = data_file(name, text)
+        assets[f"data/{name}.js"] = f"data/{file_name}"
+        write_bytes(out / "static", assets[f"data/{name}.js"], data)
+    return assets
 
 
-def lesson_widget_renderer(lesson: Lesson, root: str, page_index: int):
-    """Render widget blocks of one page as static widgets with page-unique ids."""
-    def render(block, index: int, caption: str) -> str:
-        widget = REGISTRY[block.name]
-        values = widget.values_for(block.data["preset"], block.data["params"])
-        instance = f"w{index + 1}-{widget.name}"
-        return static_widget_html(widget, values, instance, root, caption,
-                                  url_prefix=f"{widget.name}.")
-    return render
-
-
-def build_lesson_pages(out: Path, content: Content, data_files: dict, report: BuildReport) -> None:
-    """One page per lesson and per extra page."""
-    lessons = content.lessons
-    for i, lesson in enumerate(lessons):
-        ctx = page_context(1, content, data_files, lesson.widget_names())
-        rendered = render_lesson(lesson, content, ctx["root"], lesson_widget_renderer(lesson, ctx["root"], i))
-        html = render_page("lesson.html", page_title=lesson.title, lesson=lesson, sections=rendered.sections,
-                           references=rendered.references, number=i + 1, total=len(lessons),
-                           previous=lessons[i - 1] if i else None,
-                           next=lessons[i + 1] if i + 1 < len(lessons) else None,
-                           audience_switch=True, **ctx)
-        write(out, f"{lesson.slug}/index.html", html, report)
-    for page in content.pages:
-        ctx = page_context(1, content, data_files, page.widget_names())
-        rendered = render_lesson(page, content, ctx["root"], lesson_widget_renderer(page, ctx["root"], 0))
-        html = render_page("page.html", page_title=page.title, page=page, sections=rendered.sections,
-                           references=rendered.references, **ctx)
-        write(out, f"{page.slug}/index.html", html, report)
-
-
-def build_embed_pages(out: Path, content: Content, data_files: dict, report: BuildReport) -> None:
-    """One stand-alone page per widget, for iframes and links to a given state."""
-    for widget in REGISTRY.values():
-        ctx = page_context(2, content, data_files, [widget.name])
-        widget_html = static_widget_html(widget, widget.defaults(), f"w1-{widget.name}", ctx["root"], "",
-                                         url_prefix="")
-        html = render_page("embed.html", page_title=widget.title, widget=widget, widget_html=widget_html, **ctx)
-        write(out, f"embed/{widget.name}/index.html", html, report)
-
-
-def build_reference_html(content: Content, root: str | None = None, assets: str | None = None) -> dict[str, str]:
-    """The lesson index, the glossary and the widgets catalogue (static paths unless given)."""
-    def ctx(depth):
-        base = page_context(depth, content, {}, [])
-        if root is not None:
-            base.update(root=root, assets=assets)
-        return base
-
-    terms = sorted(content.catalog.terms.values(), key=lambda t: t.term.lower())
-    notes = {w.name: render_markdown(w.note(), content.catalog, CitationOrder(), ctx(1)["root"])
-             for w in REGISTRY.values()}
-    return {
-        "index.html": render_page("index.html", page_title="Lessons", lessons=content.lessons, **ctx(0)),
-        "glossary/index.html": render_page("glossary.html", page_title="Glossary", terms=terms,
-                                           references=content.catalog.references, **ctx(1)),
-        "widgets/index.html": render_page("widgets.html", page_title="Widgets", widgets=list(REGISTRY.values()),
-                                          notes=notes, **ctx(1)),
-    }
-
-
-def build_reference_pages(out: Path, content: Content, report: BuildReport) -> None:
-    """Write the pages that hold no widget."""
-    for relative, html in build_reference_html(content).items():
-        write(out, relative, html, report)
+def render(page: Page, content: Content, text: SiteText, assets: dict[str, str], live: str | None = None) -> str:
+    """One page's HTML: the same for static and live, but for the live endpoint in its page config."""
+    root = page.root
+    widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
+    scripts = [root + "static/" + assets["bokeh.js"]] if widget_names else []
+    scripts += [root + "static/" + assets[f"data/{n}.js"] for n in widget_names]
+    words = {key.split(".")[-1]: text(key) for key in RUNTIME_WORDS}
+    config = page_config(text.locale, root + live if live and widget_names else None, words)
+    return render_page(page.template, page_title=page.title, root=root, t=text, scripts=scripts,
+                       asset=lambda name: root + "static/" + assets[name], nav_pages=content.pages,
+                       page_config=script_json(config), **page.context)
 
 
 def folder_bytes(folder: Path) -> int:
@@ -155,20 +109,30 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(backup)
 
 
-def build_site(content_dir: Path, out: Path) -> BuildReport:
-    """Load, check and render everything; only a complete build replaces the previous one."""
+def write_site(staging: Path, content: Content, text: SiteText, report: BuildReport, live: str | None) -> None:
+    """Every page of the site model and the shared static files, into one folder."""
+    assets = write_static(staging, text)
+    for page in site_pages(content, text):
+        data = render(page, content, text, assets, live).encode("utf-8")
+        write_bytes(staging, page.path, data)
+        report.pages.append((page.path, len(data)))
+    report.static_bytes = folder_bytes(staging / "static")
+
+
+def build_site(content_dir: Path, out: Path, locale: str = "en", live: str | None = None) -> BuildReport:
+    """Load, check and render everything; only a complete build replaces the previous one.
+
+    live: the live model's path from the site root (the live server's pages), or None (static).
+    """
     started = time.perf_counter()
     content = load_content(content_dir)
+    text = site_text(locale, Path(content_dir).resolve())
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     report = BuildReport()
     try:
-        data_files = write_static(staging, list(REGISTRY.values()))
-        build_reference_pages(staging, content, report)
-        build_lesson_pages(staging, content, data_files, report)
-        build_embed_pages(staging, content, data_files, report)
-        report.static_bytes = folder_bytes(staging / "static")
+        write_site(staging, content, text, report, live)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from mdr_explainer.widgets.framework.wording import StringsError
+
 from .problems import ContentError
 from .paths import default_content_dir
 
@@ -20,9 +22,13 @@ def cmd_build(args) -> int:
 
     content = Path(args.content) if args.content else default_content_dir()
     try:
-        report = build_site(content, Path(args.out))
+        report = build_site(content, Path(args.out), locale=args.locale)
     except ContentError as err:
         print_problems(err)
+        print(f"build failed; {args.out} was left as it was", file=sys.stderr)
+        return 1
+    except StringsError as err:
+        print(err, file=sys.stderr)
         print(f"build failed; {args.out} was left as it was", file=sys.stderr)
         return 1
     for page, size in report.pages:
@@ -56,14 +62,17 @@ def cmd_check(args) -> int:
 
 def cmd_serve(args) -> int:
     """Serve the lessons live with Python-backed widgets."""
-    from .live import serve
+    from .server import serve
 
     content = Path(args.content) if args.content else default_content_dir()
     try:
         serve(content, port=args.port, show=args.show, address=args.address, num_procs=args.num_procs,
-              origins=args.allow_websocket_origin)
+              origins=args.allow_websocket_origin, locale=args.locale)
     except ContentError as err:
         print_problems(err)
+        return 1
+    except StringsError as err:
+        print(err, file=sys.stderr)
         return 1
     return 0
 
@@ -75,6 +84,8 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the static site")
     build.add_argument("--out", default="_site", help="output folder (default: _site)")
     build.add_argument("--content", help="content folder (default: ./content or the packaged lessons)")
+    build.add_argument("--locale", default="en", help="language of the site's words: en, a folder under "
+                       "content/strings/, or en-XA (pseudo-locale for layout testing)")
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate lessons and print every problem")
     check.add_argument("--content", help="content folder")
@@ -84,6 +95,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--address", default="127.0.0.1")
     serve.add_argument("--content", help="content folder")
     serve.add_argument("--show", action="store_true", help="open a browser")
+    serve.add_argument("--locale", default="en", help="language of the site's words (as for build)")
     serve.add_argument("--num-procs", type=int, default=1, help="worker processes (behind a reverse proxy)")
     serve.add_argument("--allow-websocket-origin", action="append", default=[],
                        help="public host:port the pages are served under (repeatable)")

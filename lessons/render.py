@@ -28,7 +28,7 @@ def plain_text(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
-def quiz_html(block: Block, index: int, content: Content, order: CitationOrder, root: str) -> str:
+def quiz_html(block: Block, index: int, content: Content, order: CitationOrder, root: str, text) -> str:
     """A quiz as radio groups with per-choice feedback."""
     questions = []
     for q in block.data:
@@ -38,10 +38,10 @@ def quiz_html(block: Block, index: int, content: Content, order: CitationOrder, 
                    for c in q["choices"]]
         questions.append({"question": render_inline(str(q["question"]), content.catalog, order, root),
                           "choices": choices})
-    return environment().get_template("partials/quiz.html").render(questions=questions, quiz_id=f"quiz{index}")
+    return environment().get_template("partials/quiz.html").render(questions=questions, quiz_id=f"quiz{index}", t=text)
 
 
-def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: WidgetRenderer) -> Rendered:
+def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: WidgetRenderer, text) -> Rendered:
     """Render every block; consecutive blocks for one audience share a section."""
     order = CitationOrder()
     sections: list[dict] = []
@@ -54,7 +54,7 @@ def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: Widg
             piece = widget_html(block, widget_index, caption)
             widget_index += 1
         else:
-            piece = quiz_html(block, index, content, order, root)
+            piece = quiz_html(block, index, content, order, root, text)
         if sections and sections[-1]["audience"] == block.audience:
             sections[-1]["html"] += "\n" + piece
         else:

@@ -5,28 +5,20 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from mdr_explainer.widgets.framework.describe import auto_format
-
 from .paths import site_dir
-
-PART_TITLES = {"patient": "For patients and families", "student": "For students",
-               "teacher": "For teachers"}
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Jinja environment over site/templates with autoescaping on."""
-    env = Environment(loader=FileSystemLoader(str(site_dir() / "templates")),
-                      autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["num"] = auto_format
-    return env
+    return Environment(loader=FileSystemLoader(str(site_dir() / "templates")),
+                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def render_page(template: str, **context) -> str:
     """Render a page template with the site-wide defaults filled in."""
-    context.setdefault("part_titles", PART_TITLES)
     context.setdefault("audience_switch", False)
-    context.setdefault("widget_scripts", [])
+    context.setdefault("scripts", [])
     context.setdefault("nav_pages", [])
     return environment().get_template(template).render(**context)

@@ -28,7 +28,7 @@ def settle(page):
 @pytest.mark.parametrize("name", WIDGETS)
 def test_embed_page_keyboard_moves_the_plot_and_the_description(built_site, watched_page, name):
     out, _ = built_site
-    page, widget, instance = watched_page.page, REGISTRY[name], f"w1-{name}"
+    page, widget, instance = watched_page.page, REGISTRY[name], name
     open_ready(watched_page, (out / "embed" / name / "index.html").as_uri())
     desc = page.locator(".widget-describe")
     assert desc.get_attribute("aria-live") == "polite"
@@ -55,7 +55,7 @@ def test_static_values_equal_the_python_model_within_one_percent(built_site, wat
     for values in random_positions(widget, 4, seed=7):
         query = "&".join(f"{k}={v}" for k, v in values.items())
         open_ready(watched_page, f"{url}?{query}")
-        assert page_vs_model(watched_page.page, widget, f"w1-{name}", values) < 0.01, values
+        assert page_vs_model(watched_page.page, widget, name, values) < 0.01, values
     assert watched_page.errors == [] and watched_page.outside == []
 
 
@@ -82,6 +82,7 @@ def test_quiz_gives_feedback_by_keyboard(built_site, watched_page):
     page.keyboard.press("Space")
     feedback = page.locator(".quiz .feedback").first
     assert feedback.text_content().startswith(("Correct.", "Not quite."))
+    assert first.get_attribute("data-feedback") in feedback.text_content()
 
 
 def test_bad_url_parameters_never_break_a_page(built_site, watched_page):
@@ -90,7 +91,7 @@ def test_bad_url_parameters_never_break_a_page(built_site, watched_page):
     open_ready(watched_page, url + "?mdr1_level=lots&inhibitor=1e999&preset=warp&drug_outside=-5&%3Cscript%3E=1")
     values = {p.name: p.default for p in REGISTRY["drug_accumulation"].params}
     values["drug_outside"] = 0.1
-    assert page_vs_model(watched_page.page, REGISTRY["drug_accumulation"], "w1-drug_accumulation", values) < 0.01
+    assert page_vs_model(watched_page.page, REGISTRY["drug_accumulation"], "drug_accumulation", values) < 0.01
     assert watched_page.errors == []
 
 
@@ -116,29 +117,14 @@ def test_site_works_from_a_plain_http_server(built_site, watched_page):
         wait_for_http(f"http://127.0.0.1:{port}/", server, seconds=10)
         open_ready(watched_page, f"http://127.0.0.1:{port}/embed/drug_accumulation/")
         page = watched_page.page
-        before = snapshot(page, REGISTRY["drug_accumulation"], "w1-drug_accumulation")
+        before = snapshot(page, REGISTRY["drug_accumulation"], "drug_accumulation")
         page.locator("input[type=range]").first.focus()
         page.keyboard.press("ArrowRight")
         settle(page)
-        assert snapshot(page, REGISTRY["drug_accumulation"], "w1-drug_accumulation") != before
+        assert snapshot(page, REGISTRY["drug_accumulation"], "drug_accumulation") != before
         assert watched_page.errors == [] and watched_page.outside == []
     finally:
         server.terminate()
-
-
-def test_browser_formats_numbers_and_sentences_exactly_like_python(built_site, watched_page):
-    from mdr_explainer.widgets.framework.describe import format_value, render
-
-    out, _ = built_site
-    open_ready(watched_page, (out / "embed" / "drug_accumulation" / "index.html").as_uri())
-    cases = [(v, f) for v in (0.0, 0.04567, 0.5, 2.46, 3.0, 7.6, 99.95, 1234.5, 9.9999e-7, 2.5e-7, 1e9)
-             for f in ("", "d", "pct", ".1f", ".2f", "sci")]
-    shown = watched_page.page.evaluate("(cases) => cases.map(([v, f]) => window.MDR.formatValue(v, f))", cases)
-    assert shown == [format_value(v, f) for v, f in cases]
-    template = "{?a>1|{a:.1f} times {b}|about {c:pct}} and {?b<=c|low|high}"
-    for values in ({"a": 2.04, "b": 3.0, "c": 0.5}, {"a": 0.5, "b": 0.1, "c": 0.25}):
-        js = watched_page.page.evaluate("([t, v]) => window.MDR.renderTemplate(t, v)", [template, values])
-        assert js == render(template, values)
 
 
 def test_print_hides_controls_and_prints_every_plot_description(built_site, watched_page):
@@ -152,3 +138,85 @@ def test_print_hides_controls_and_prints_every_plot_description(built_site, watc
     assert descriptions.count() >= 2
     for i in range(descriptions.count()):
         assert descriptions.nth(i).is_visible()
+
+
+def readouts_and_sentence(page, instance: str) -> dict:
+    """Every readout's text, the control values shown and the sentence of one widget instance."""
+    return page.evaluate("""(id) => {
+      const root = document.getElementById(id), out = {};
+      root.querySelectorAll("[data-readout]").forEach((el) => { out[el.dataset.readout] = el.textContent; });
+      root.querySelectorAll("output[data-output]").forEach((el) => { out["param:" + el.dataset.output] = el.textContent; });
+      out.__sentence__ = root.querySelector(".widget-describe").textContent;
+      return out;
+    }""", instance)
+
+
+@pytest.mark.parametrize("name", WIDGETS)
+def test_readouts_and_sentence_at_grid_nodes_say_what_the_model_says(built_site, watched_page, name):
+    from mdr_explainer.widgets.framework.texts import display_texts
+
+    out, _ = built_site
+    widget = REGISTRY[name]
+    url = (out / "embed" / name / "index.html").as_uri()
+    for preset in widget.presets:
+        open_ready(watched_page, f"{url}?preset={preset.name}")
+        values = widget.values_for(preset.name)
+        expected = display_texts(widget, values, widget.run(values))
+        shown = readouts_and_sentence(watched_page.page, name)
+        assert shown == {k: v for k, v in expected.items() if k in shown}, preset.name
+    assert watched_page.errors == []
+
+
+def test_pump_speed_reads_100_percent_without_inhibitor_on_a_descending_grid_axis(built_site, watched_page):
+    out, _ = built_site
+    open_ready(watched_page, (out / "embed" / "drug_accumulation" / "index.html").as_uri() + "?inhibitor=0")
+    shown = readouts_and_sentence(watched_page.page, "drug_accumulation")
+    assert shown["pump_activity_pct"] == "100"
+    assert "working at 100% speed" in shown["__sentence__"]
+
+
+def test_each_repeated_widget_keeps_its_own_state_in_the_link(built_site, watched_page):
+    out, _ = built_site
+    page = watched_page.page
+    url = (out / "evolution-in-a-tumour" / "index.html").as_uri() + "?reader=student"
+    open_ready(watched_page, url)
+    ids = page.evaluate("[...document.querySelectorAll('[data-widget=tumor_evolution]')].map(w => w.id)")
+    assert len(ids) >= 2 and len(set(ids)) == len(ids)
+    first_strategy = page.locator(f"#{ids[0]} input[data-param=strategy]:checked").get_attribute("value")
+    page.locator(f"#{ids[1]} input[type=range]").first.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("(key) => location.search.includes(key + '.')", arg=ids[1], timeout=5000)
+    link = page.evaluate("location.href")
+    assert f"{ids[1]}." in link and f"{ids[0]}." not in link.replace(f"{ids[1]}.", "")
+    before = {i: readouts_and_sentence(page, i) for i in ids}
+    open_ready(watched_page, link)
+    after = {i: readouts_and_sentence(page, i) for i in ids}
+    assert after == before
+    assert page.locator(f"#{ids[0]} input[data-param=strategy]:checked").get_attribute("value") == first_strategy
+
+
+def test_old_links_by_widget_name_still_work(built_site, watched_page):
+    out, _ = built_site
+    open_ready(watched_page, (out / "mdr1-pump" / "index.html").as_uri() + "?drug_accumulation.inhibitor=4")
+    assert watched_page.page.locator("#drug_accumulation input[data-param=inhibitor]").input_value() == "4"
+
+
+def test_one_broken_widget_leaves_the_others_working(built_site, browser):
+    out, _ = built_site
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+                              cwd=out, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    context = browser.new_context()
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/", server, seconds=10)
+        context.route("**/static/data/pump_cycle.*.js", lambda route: route.fulfill(body="/* truncated", content_type="text/javascript"))
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(f"http://127.0.0.1:{port}/mdr1-pump/")
+        page.wait_for_function("() => document.querySelector('#drug_accumulation').dataset.ready === 'true'", timeout=20000)
+        assert page.locator("#pump_cycle").get_attribute("data-failed") == "true"
+        assert any("widget pump_cycle failed" in e for e in errors), errors
+    finally:
+        context.close()
+        server.terminate()

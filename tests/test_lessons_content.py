@@ -82,7 +82,7 @@ def test_every_widget_is_used_in_a_lesson(content):
 def test_no_unverified_number_appears_as_fact(content, pattern):
     sources = [lesson_source(p) for p in content.lessons + content.pages]
     sources += [w.note() for w in REGISTRY.values()]
-    sources += [w.sentence + " ".join(p.help for p in w.params) for w in REGISTRY.values()]
+    sources += [w.sentence + " ".join(w.text().param(p.name, "help") for p in w.params) for w in REGISTRY.values()]
     for text in sources:
         assert not re.search(pattern, text, re.I), UNVERIFIED[pattern]
 

@@ -6,6 +6,7 @@ import pytest
 
 from mdr_explainer.widgets.framework.accuracy import worst_plot_error
 from mdr_explainer.widgets.framework.describe import render, template_keys
+from mdr_explainer.widgets.framework.wording import missing_words
 from mdr_explainer.widgets.framework.grid import build_cube
 from mdr_explainer.widgets.registry import REGISTRY
 
@@ -47,8 +48,11 @@ def test_sentence_renders_for_defaults_and_every_preset_and_reads_only_stored_va
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_parameter_is_declared_with_words_and_units(name):
-    for p in REGISTRY[name].params:
-        assert p.label and p.help and p.help.endswith(".")
+    widget = REGISTRY[name]
+    text = widget.text()
+    assert missing_words(widget, text) == []
+    for p in widget.params:
+        assert text.param(p.name, "label") and text.param(p.name, "help").endswith(".")
         assert p.min <= p.default <= p.max
 
 

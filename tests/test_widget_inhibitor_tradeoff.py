@@ -180,7 +180,7 @@ def test_description_renders_at_defaults():
 
 
 def test_mouse_origin_is_stated_in_a_readout_and_the_note():
-    labels = " ".join(r.label for r in WIDGET.readouts)
+    labels = " ".join(WIDGET.text().readout(r.key, "label") for r in WIDGET.readouts)
     assert "mice" in labels
     note = WIDGET.note()
     assert "finding in mice" in note and "[@chen2020]" in note

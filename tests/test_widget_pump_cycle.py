@@ -1,4 +1,5 @@
 """The pump_cycle widget: P-glycoprotein's transport cycle as a named state machine."""
+import re
 from pathlib import Path
 
 import numpy as np
@@ -7,7 +8,6 @@ import pytest
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 from mdr_explainer.widgets.pump_cycle import WIDGET, geometry, model
-from mdr_explainer.widgets.pump_cycle.spec import CAPTIONS
 
 ALL_STEPS = range(12)
 
@@ -94,6 +94,15 @@ def test_inhibitor_stalls_the_pump_just_before_it_turns_outward():
 
 
 # --- the words ------------------------------------------------------------------------------
+
+def stage_captions() -> dict:
+    """Each stage's caption, read from the flat per-stage conditions of the sentence template."""
+    found = re.findall(r"\{\?show_(state_\d|stalled)>0\.5\|([^|{}]*?)\. \|\}", WIDGET.sentence)
+    return {("stalled" if flag == "stalled" else model.STATES[int(flag[6:])].caption): text for flag, text in found}
+
+
+CAPTIONS = stage_captions()
+
 
 def test_every_stage_reads_its_own_caption_and_no_other():
     for step in range(6):

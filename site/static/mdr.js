@@ -1,21 +1,24 @@
-/* Why Chemo Stops Working: the small runtime of the static site.
-   Reader switch, quizzes, and widgets that interpolate a precomputed model grid.
-   The widget functions mirror widgets/framework (grid.py, describe.py, plotting.py). */
+/* Why Chemo Stops Working: the browser runtime.
+   Reader switch, quizzes, and widgets that interpolate a precomputed model grid (static) or
+   show the Python model's exact outputs (live). The JSON it reads is the runtime contract in
+   widgets/framework/contract.py; numbers.py, describe.py, grid.py and plotting.glyph_data are
+   the Python side of the functions marked "parity", checked by tests/test_parity.py. */
 (function () {
   "use strict";
   var READER_KEY = "mdr-reader";
+  var PAGE = readJson(document.getElementById("mdr-page")) || { locale: { code: "en", decimal: ".", group: ",", min_grouping: 2, plural: "en" }, live: null, words: {} };
+
+  function readJson(el) { try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; } }
 
   /* ---------- reader (audience) switch ---------- */
-  function storedReader() {
-    try { return window.localStorage.getItem(READER_KEY); } catch (e) { return null; }
-  }
+  function storedReader() { try { return window.localStorage.getItem(READER_KEY); } catch (e) { return null; } }
   function setReader(choice, remember) {
     if (["patient", "student", "teacher"].indexOf(choice) < 0) { choice = "patient"; }
     document.documentElement.setAttribute("data-reader", choice);
     document.querySelectorAll("[data-reader-choice]").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-reader-choice") === choice));
     });
-    if (remember) { try { window.localStorage.setItem(READER_KEY, choice); } catch (e) { /* private mode */ } }
+    if (remember) { try { window.localStorage.setItem(READER_KEY, choice); } catch (e) { /* storage blocked */ } }
   }
   function initReaderSwitch() {
     var group = document.querySelector(".audience-switch");
@@ -34,93 +37,120 @@
     document.querySelectorAll(".quiz fieldset").forEach(function (set) {
       var feedback = set.querySelector(".feedback");
       set.addEventListener("change", function (event) {
-        var input = event.target;
-        var right = input.getAttribute("data-correct") === "true";
-        feedback.textContent = (right ? "Correct. " : "Not quite. ") + input.getAttribute("data-feedback");
+        var right = event.target.getAttribute("data-correct") === "true";
+        feedback.textContent = (right ? PAGE.words.right : PAGE.words.wrong) + " " + event.target.getAttribute("data-feedback");
         feedback.className = "feedback " + (right ? "right" : "wrong");
       });
     });
   }
 
-  /* ---------- number formatting and sentences (mirror of describe.py) ---------- */
+  /* ---------- numbers (parity: widgets/framework/numbers.py) ---------- */
   var SUPER = { "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
-  function autoFormat(v) {
-    if (v === 0 || !isFinite(v)) { return v === 0 ? "0" : String(v); }
-    var decimals = Math.min(4, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v)))));
-    var text = v.toFixed(decimals);
-    if (text.indexOf(".") >= 0) { text = text.replace(/0+$/, "").replace(/\.$/, ""); }
-    return text === "-0" || text === "" ? "0" : text;
+  function fixed(v, decimals) {
+    if (Math.abs(v) < 1e21) { return v.toFixed(decimals); }
+    var whole = BigInt(Math.round(v)).toString();
+    return decimals ? whole + "." + "0".repeat(decimals) : whole;
   }
-  function formatValue(v, fmt) {
-    if (fmt === "pct") { return (v * 100).toFixed(0) + "%"; }
-    if (fmt === "d") { return v.toFixed(0); }
-    var fixed = /^\.(\d+)f$/.exec(fmt || "");
-    if (fixed) { return v.toFixed(Number(fixed[1])); }
-    if (fmt === "sci") {
-      if (v === 0) { return "0"; }
-      var exponent = Math.floor(Math.log10(Math.abs(v)));
-      var mantissa = v / Math.pow(10, exponent);
-      if (Math.abs(mantissa).toFixed(1) === "10.0") { exponent += 1; mantissa /= 10; }
-      var head = mantissa.toFixed(1) === "1.0" ? "" : mantissa.toFixed(1) + " × ";
-      return head + "10" + String(exponent).split("").map(function (c) { return SUPER[c]; }).join("");
-    }
-    return autoFormat(v);
+  function localise(text, locale) {
+    var sign = text.charAt(0) === "-" ? "-" : "", body = sign ? text.slice(1) : text;
+    var parts = body.split("."), whole = parts[0];
+    if (whole.length >= 3 + locale.min_grouping) { whole = whole.replace(/\B(?=(\d{3})+$)/g, locale.group); }
+    return sign + whole + (parts.length > 1 ? locale.decimal + parts[1] : "");
   }
+  function noNegativeZero(text) { return /^-[0.]+$/.test(text) ? text.slice(1) : text; }
+  function nonFinite(v) { return v !== v ? "nan" : (v > 0 ? "inf" : "-inf"); }
+  function autoDigits(v) {
+    if (v === 0) { return "0"; }
+    var text = fixed(v, Math.min(4, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v))))));
+    return text.indexOf(".") >= 0 ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+  }
+  function scientific(v, locale) {
+    if (v === 0) { return "0"; }
+    var exponent = Math.floor(Math.log10(Math.abs(v))), mantissa = v / Math.pow(10, exponent);
+    if (fixed(Math.abs(mantissa), 1) === "10.0") { exponent += 1; mantissa /= 10; }
+    var head = fixed(mantissa, 1) === "1.0" ? "" : localise(fixed(mantissa, 1), locale) + " × ";
+    return head + "10" + String(exponent).split("").map(function (c) { return SUPER[c]; }).join("");
+  }
+  function formatValue(v, fmt, locale) {
+    locale = locale || PAGE.locale; fmt = fmt || "";
+    if (!isFinite(v)) { return nonFinite(v); }
+    if (fmt === "sci") { return scientific(v, locale); }
+    var decimals = /^\.(\d+)f$/.exec(fmt), digits;
+    if (fmt === "pct") { digits = fixed(v * 100, 0); }
+    else if (fmt === "d") { digits = fixed(v, 0); }
+    else if (decimals) { digits = fixed(v, Number(decimals[1])); }
+    else { digits = autoDigits(v); }
+    return localise(noNegativeZero(digits), locale) + (fmt === "pct" ? "%" : "");
+  }
+  var pluralRules = {};
+  function pluralCategory(v, locale) {
+    var code = (locale || PAGE.locale).plural;
+    if (!pluralRules[code]) { pluralRules[code] = new Intl.PluralRules(code); }
+    return pluralRules[code].select(Math.abs(v));
+  }
+
+  /* ---------- templates (parity: widgets/framework/describe.py) ---------- */
   var PLACEHOLDER = /\{([^{}]+)\}/g;
   var CONDITION = /^\?\s*([A-Za-z_]\w*)\s*(<=|>=|<|>)\s*([A-Za-z_]\w*|-?[\d.]+(?:e-?\d+)?)\s*$/;
-  function renderTemplate(template, values) {
+  var PLURAL = /^#\s*([A-Za-z_]\w*)\s*$/;
+  var CATEGORY = /^(zero|one|two|few|many|other):/;
+  function renderTemplate(template, values, locale) {
     function fill(_, body) {
-      var parts = body.split("|");
-      var cond = CONDITION.exec(parts[0]);
+      var parts = body.split("|"), cond = CONDITION.exec(parts[0]), plural = PLURAL.exec(parts[0]);
       if (cond) {
-        var left = values[cond[1]];
-        var right = cond[3] in values ? values[cond[3]] : Number(cond[3]);
+        var left = values[cond[1]], right = cond[3] in values ? values[cond[3]] : Number(cond[3]);
         var ok = { "<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right }[cond[2]];
         return ok ? parts[1] : parts[2];
       }
-      var split = parts[0].split(":");
-      return formatValue(Number(values[split[0].trim()]), (split[1] || "").trim());
+      if (plural) {
+        var choices = {};
+        parts.slice(1).forEach(function (p) { var m = CATEGORY.exec(p); if (m) { choices[m[1]] = p.slice(m[0].length); } });
+        var category = pluralCategory(Number(values[plural[1]]), locale);
+        return category in choices ? choices[category] : (choices.other || "");
+      }
+      var i = parts[0].indexOf(":"), key = (i < 0 ? parts[0] : parts[0].slice(0, i)).trim();
+      var value = values[key];
+      return typeof value === "string" ? value : formatValue(Number(value), i < 0 ? "" : parts[0].slice(i + 1).trim(), locale);
     }
     var text = template, previous = null;
     while (text !== previous) { previous = text; text = text.replace(PLACEHOLDER, fill); }
     return text;
   }
 
-  /* ---------- grid interpolation (mirror of grid.py) ---------- */
+  /* ---------- grid interpolation (parity: widgets/framework/grid.py) ---------- */
   function decodeCube(base64) {
-    var bytes = atob(base64), buffer = new ArrayBuffer(bytes.length), view = new Uint8Array(buffer);
+    var bytes = atob(base64), view = new Uint8Array(bytes.length);
     for (var i = 0; i < bytes.length; i++) { view[i] = bytes.charCodeAt(i); }
-    return new Float32Array(buffer);
+    return new Float32Array(view.buffer);
   }
-  function axisWeights(p, value) {  /* p: a grid coordinate */
-    var nodes = p.nodes, n = nodes.length;
-    value = Math.min(Math.max(value, nodes[0]), nodes[n - 1]);
-    if (p.discrete) {
+  function axisWeights(c, value) {
+    var nodes = c.nodes, n = nodes.length;
+    value = Math.min(Math.max(value, Math.min.apply(null, nodes)), Math.max.apply(null, nodes));
+    if (c.discrete) {
       var best = 0;
       for (var k = 1; k < n; k++) { if (Math.abs(nodes[k] - value) < Math.abs(nodes[best] - value)) { best = k; } }
       return [[best, 1]];
     }
-    var f = p.log ? Math.log : function (x) { return x; };
-    var x = f(value), i = 0;
-    while (i < n - 2 && f(nodes[i + 1]) <= x) { i++; }
-    var w = (x - f(nodes[i])) / (f(nodes[i + 1]) - f(nodes[i]));
-    return [[i, 1 - w], [i + 1, w]];
+    var f = c.log ? Math.log : function (x) { return x; }, x = f(value);
+    for (var i = 0; i < n - 1; i++) {
+      var a = f(nodes[i]), b = f(nodes[i + 1]);
+      if (Math.min(a, b) <= x && x <= Math.max(a, b)) { var w = (x - a) / (b - a); return [[i, 1 - w], [i + 1, w]]; }
+    }
+    throw new Error(c.name + ": " + value + " is outside the grid");
+  }
+  function coordinateValue(c, values) {
+    return (c.numerator ? values[c.numerator] : 1) / (1 + (c.one_plus ? values[c.one_plus] : 0));
   }
   function interpolate(model, values) {
+    if (typeof model.cube === "string") { model.cube = decodeCube(model.cube); }
     var layout = model.layout, cube = model.cube, sizes = layout.sizes;
-    var perAxis = model.coordinates.map(function (c) {
-      var top = c.numerator ? values[c.numerator] : 1;
-      return axisWeights(c, top / (1 + (c.one_plus ? values[c.one_plus] : 0)));
-    });
+    var perAxis = model.coordinates.map(function (c) { return axisWeights(c, coordinateValue(c, values)); });
     var out = {};
     Object.keys(layout.outputs).forEach(function (key) {
-      var spec = layout.outputs[key], n = spec.length, acc = new Float64Array(n);
-      var combos = [[0, 1]];
+      var spec = layout.outputs[key], n = spec.length, acc = new Float64Array(n), combos = [[0, 1]];
       spec.axes.forEach(function (axis) {
         var next = [];
-        combos.forEach(function (c) {
-          perAxis[axis].forEach(function (iw) { next.push([c[0] * sizes[axis] + iw[0], c[1] * iw[1]]); });
-        });
+        combos.forEach(function (c) { perAxis[axis].forEach(function (iw) { next.push([c[0] * sizes[axis] + iw[0], c[1] * iw[1]]); }); });
         combos = next;
       });
       combos.forEach(function (c) {
@@ -128,133 +158,171 @@
         var start = spec.offset + c[0] * n;
         for (var j = 0; j < n; j++) { acc[j] += c[1] * cube[start + j]; }
       });
-      out[key] = spec.scalar ? acc[0] : acc;
+      out[key] = spec.scalar ? acc[0] : Array.prototype.slice.call(acc);
     });
     return out;
   }
 
-  /* ---------- plot data (mirror of plotting.glyph_data) ---------- */
-  function asArray(v) { return (typeof v === "number") ? [v] : Array.prototype.slice.call(v); }
+  /* ---------- plot data (parity: widgets/framework/plotting.glyph_data) ---------- */
+  function place(key, values) { return typeof key === "string" ? values[key] : key; }
+  function asArray(v) { return typeof v === "number" ? [v] : Array.prototype.slice.call(v); }
   function glyphData(glyph, fig, values) {
-    var data;
-    if (glyph.kind === "vline") { data = { x: [values[glyph.x], values[glyph.x]], y: fig.y_range.slice() }; }
-    else if (glyph.kind === "hline") { data = { x: fig.x_range.slice(), y: [values[glyph.y], values[glyph.y]] }; }
-    else if (glyph.kind === "patch") {
-      return { xs: [asArray(values[glyph.x])], ys: [asArray(values[glyph.y])], alpha: [glyph.alpha ? values[glyph.alpha] : 1] };
+    var data, alpha = glyph.alpha ? values[glyph.alpha] : 1;
+    if (glyph.kind === "vline") { var x = place(glyph.x, values); data = { x: [x, x], y: fig.y_range.slice() }; }
+    else if (glyph.kind === "hline") { var y = place(glyph.y, values); data = { x: fig.x_range.slice(), y: [y, y] }; }
+    else if (glyph.kind === "shade") {
+      var edges = asArray(place(glyph.x, values)), lo = fig.y_range[0], hi = fig.y_range[1];
+      data = { x: edges, y: edges.map(function () { return lo; }), y2: edges.map(function (_, i) { return [lo, hi, hi, lo][i % 4]; }) };
     }
-    else if (glyph.kind === "band") { data = { x: asArray(values[glyph.x]), y: asArray(values[glyph.y]), y2: asArray(values[glyph.y2]) }; }
-    else { data = { x: asArray(values[glyph.x]), y: asArray(values[glyph.y]) }; }
-    var alpha = glyph.alpha ? values[glyph.alpha] : 1;
+    else if (glyph.kind === "band") { data = { x: asArray(place(glyph.x, values)), y: asArray(place(glyph.y, values)), y2: asArray(place(glyph.y2, values)) }; }
+    else if (glyph.kind === "patch") { return { xs: [asArray(place(glyph.x, values))], ys: [asArray(place(glyph.y, values))], alpha: [alpha] }; }
+    else { data = { x: asArray(place(glyph.x, values)), y: asArray(place(glyph.y, values)).map(function (v) { return v + glyph.dy; }) }; }
     data.alpha = data.x.map(function () { return alpha; });
     if (glyph.kind === "text") { data.text = data.x.map(function () { return glyph.text; }); }
     return data;
   }
 
-  /* ---------- URL state: ?preset=, ?param= (embed) or ?widget.param= (lesson) ---------- */
-  function valuesFromUrl(model, values, prefix) {
-    var query = new URLSearchParams(window.location.search);
-    var preset = query.get(prefix + "preset");
-    if (preset && model.presets[preset]) { Object.assign(values, model.presets[preset]); }
-    model.params.forEach(function (p) {
-      var raw = query.get(prefix + p.name);
-      if (raw === null || raw.trim() === "") { return; }
-      var v = Number(raw);
-      if (!isFinite(v)) { return; }
-      values[p.name] = snap(p, v);
-    });
-    return values;
-  }
+  /* ---------- URL state: ?<url_key>.<param>= per instance (embed pages: ?<param>=) ---------- */
   function snap(p, v) {
     v = Math.min(Math.max(v, p.min), p.max);
     return Number((p.min + Math.round((v - p.min) / p.step) * p.step).toFixed(10));
   }
-  function writeUrl(model, values, prefix) {
-    if (!window.history || !window.history.replaceState) { return; }
-    var query = new URLSearchParams(window.location.search);
+  function parseParam(p, raw) {
+    if (raw === null || raw.trim() === "") { return null; }
+    var named = p.option_keys.indexOf(raw.trim());
+    if (named >= 0) { return named; }
+    var v = Number(raw);
+    return isFinite(v) ? snap(p, v) : null;
+  }
+  function valuesFromQuery(model, start, prefix, search) {
+    var query = new URLSearchParams(search), values = Object.assign({}, start);
+    var preset = query.get(prefix + "preset");
+    if (preset && Object.prototype.hasOwnProperty.call(model.presets, preset)) { Object.assign(values, model.presets[preset]); }
+    model.params.forEach(function (p) {
+      var v = parseParam(p, query.get(prefix + p.name));
+      if (v !== null) { values[p.name] = v; }
+    });
+    return values;
+  }
+  function queryWithState(model, values, start, prefix, search) {
+    var query = new URLSearchParams(search);
     query.delete(prefix + "preset");
-    model.params.forEach(function (p) { query.set(prefix + p.name, String(values[p.name])); });
-    try { window.history.replaceState(null, "", "?" + query.toString() + window.location.hash); } catch (e) { /* file:// in some browsers */ }
+    model.params.forEach(function (p) {
+      if (values[p.name] === start[p.name]) { query.delete(prefix + p.name); }
+      else { query.set(prefix + p.name, p.option_keys.length ? p.option_keys[values[p.name]] : String(values[p.name])); }
+    });
+    var text = query.toString();
+    return text ? "?" + text : "";
+  }
+  var urlTimer = null;
+  function scheduleUrlWrite(views) {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(function () {
+      var search = window.location.search;
+      views.forEach(function (v) { search = queryWithState(v.model, v.values, v.config.values, v.prefix, search); });
+      try { window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash); } catch (e) { /* sandboxed or file:// */ }
+    }, 300);
   }
 
+  /* ---------- live channel: the Python model's exact outputs over one WebSocket ---------- */
+  function LiveChannel(views) {
+    this.views = views; this.socket = null; this.delay = 1000; this.next = 1; this.latest = {};
+    this.connect();
+  }
+  LiveChannel.prototype.connect = function () {
+    var self = this, url = new URL(PAGE.live, window.location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    try { this.socket = new WebSocket(url.href); } catch (e) { this.retry(); return; }
+    this.socket.onopen = function () { self.delay = 1000; self.views.forEach(function (v) { v.setOnline(true); self.request(v); }); };
+    this.socket.onmessage = function (event) {
+      var reply = readJson({ textContent: event.data });
+      var view = reply && self.views.filter(function (v) { return v.config.id === reply.instance; })[0];
+      if (view && reply.id === self.latest[reply.instance]) { view.show(reply.outputs, "live"); }
+    };
+    this.socket.onclose = function () { self.views.forEach(function (v) { v.setOnline(false); }); self.retry(); };
+  };
+  LiveChannel.prototype.retry = function () {
+    var self = this;
+    setTimeout(function () { self.connect(); }, this.delay);
+    this.delay = Math.min(this.delay * 2, 15000);
+  };
+  LiveChannel.prototype.request = function (view) {
+    if (!this.socket || this.socket.readyState !== 1) { return; }
+    var id = this.next++;
+    this.latest[view.config.id] = id;
+    this.socket.send(JSON.stringify({ id: id, instance: view.config.id, widget: view.config.widget, values: view.values }));
+  };
+
   /* ---------- one widget instance ---------- */
-  function WidgetView(root, config) {
-    this.root = root;
-    this.config = config;
-    this.model = window.MDR_WIDGETS[config.name];
-    this.prefix = config.url_prefix;
-    this.values = valuesFromUrl(this.model, Object.assign({}, config.values), this.prefix);
-    this.sources = null;
+  function WidgetView(root, config, model) {
+    this.root = root; this.config = config; this.model = model;
+    this.prefix = config.url_key ? config.url_key + "." : "";
+    this.values = valuesFromQuery(model, config.values, this.prefix, window.location.search);
+    this.sources = {}; this.live = null; this.onChange = function () {};
   }
   WidgetView.prototype.readControls = function () {
     var values = this.values;
     this.root.querySelectorAll("[data-param]").forEach(function (input) {
-      if (input.type === "radio") { if (input.checked) { values[input.getAttribute("data-param")] = Number(input.value); } }
-      else { values[input.getAttribute("data-param")] = Number(input.value); }
+      if (input.type !== "radio" || input.checked) { values[input.getAttribute("data-param")] = Number(input.value); }
     });
   };
   WidgetView.prototype.writeControls = function () {
-    var self = this;
+    var values = this.values;
     this.root.querySelectorAll("[data-param]").forEach(function (input) {
-      var name = input.getAttribute("data-param");
-      if (input.type === "radio") { input.checked = Number(input.value) === self.values[name]; }
-      else { input.value = String(self.values[name]); }
+      var v = values[input.getAttribute("data-param")];
+      if (input.type === "radio") { input.checked = Number(input.value) === v; } else { input.value = String(v); }
     });
   };
-  WidgetView.prototype.showParamValues = function () {
-    var self = this;
-    this.model.params.forEach(function (p) {
-      var out = self.root.querySelector('[data-output="' + p.name + '"]');
-      var v = self.values[p.name];
-      var text = p.options.length ? p.options[Math.round(v)] : formatValue(v, p.fmt);
-      if (out) { out.textContent = text; }
-      var input = self.root.querySelector('input[type=range][data-param="' + p.name + '"]');
-      if (input) { input.setAttribute("aria-valuetext", text + (p.unit ? " " + p.unit : "")); }
-    });
-  };
-  WidgetView.prototype.update = function () {
-    var t0 = performance.now();
-    var outputs = interpolate(this.model, this.values);
-    var all = Object.assign({}, this.values, outputs);
-    var self = this;
+  WidgetView.prototype.show = function (outputs, source) {
+    var all = Object.assign({}, this.values, outputs), self = this;
     this.model.figures.forEach(function (fig) {
       fig.glyphs.forEach(function (glyph, i) {
-        var source = self.sources[self.config.instance + "/" + fig.name + ":" + i];
-        if (source) { source.data = glyphData(glyph, fig, all); }
+        var cds = self.sources[self.config.id + "/" + fig.name + ":" + i];
+        if (cds) { cds.data = glyphData(glyph, fig, all); }
       });
     });
     this.model.readouts.forEach(function (r) {
       var el = self.root.querySelector('[data-readout="' + r.key + '"]');
       if (el) { el.textContent = formatValue(all[r.key], r.fmt); }
     });
-    var desc = this.root.querySelector(".widget-describe");
-    var sentence = renderTemplate(this.model.sentence, all);
+    this.model.params.forEach(function (p) {
+      var v = self.values[p.name], text = p.options.length ? p.options[Math.round(v)] : formatValue(v, p.fmt);
+      var out = self.root.querySelector('[data-output="' + p.name + '"]');
+      if (out) { out.textContent = text; }
+      var input = self.root.querySelector('input[type=range][data-param="' + p.name + '"]');
+      if (input) { input.setAttribute("aria-valuetext", text + (p.unit ? " " + p.unit : "")); }
+    });
+    var desc = this.root.querySelector(".widget-describe"), sentence = renderTemplate(this.model.sentence, all);
     if (desc && desc.textContent !== sentence) { desc.textContent = sentence; }
-    this.showParamValues();
+    this.root.setAttribute("data-source", source);
+    this.root.dispatchEvent(new CustomEvent("mdr:updated", { bubbles: true, detail: { source: source } }));
+  };
+  WidgetView.prototype.update = function () {
+    var t0 = performance.now();
+    this.show(interpolate(this.model, this.values), "grid");
     this.root.setAttribute("data-update-ms", (performance.now() - t0).toFixed(3));
-    this.root.dispatchEvent(new CustomEvent("mdr:updated", { bubbles: true }));
+    if (this.live) { this.live.request(this); }
+  };
+  WidgetView.prototype.setOnline = function (online) {
+    var status = this.root.querySelector(".widget-status");
+    this.root.setAttribute("data-live", online ? "online" : "offline");
+    if (status) { status.hidden = online; status.textContent = online ? "" : PAGE.words.offline; }
   };
   WidgetView.prototype.bind = function () {
-    var self = this;
-    var form = this.root.querySelector(".widget-controls");
+    var self = this, form = this.root.querySelector(".widget-controls");
+    function changed() { self.readControls(); self.update(); self.onChange(); }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    form.addEventListener("input", function () { self.readControls(); self.update(); writeUrl(self.model, self.values, self.prefix); });
-    form.addEventListener("change", function () { self.readControls(); self.update(); writeUrl(self.model, self.values, self.prefix); });
-    form.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-preset]");
-      if (!button) { return; }
-      Object.assign(self.values, self.model.presets[button.getAttribute("data-preset")]);
-      self.writeControls(); self.update(); writeUrl(self.model, self.values, self.prefix);
+    form.addEventListener("input", function (event) { if (!event.target.hasAttribute("data-presets")) { changed(); } });
+    form.addEventListener("change", function (event) {
+      if (!event.target.hasAttribute("data-presets")) { changed(); return; }
+      var preset = self.model.presets[event.target.value];
+      if (preset) { Object.assign(self.values, preset); self.writeControls(); self.update(); self.onChange(); }
     });
   };
   WidgetView.prototype.start = function () {
-    var self = this;
-    var item = JSON.parse(this.root.querySelector("script.bokeh-item").textContent);
-    return window.Bokeh.embed.embed_item(item, this.config.instance + "-plot").then(function (views) {
-      var doc = Array.from(views.roots)[0].model.document;
-      self.sources = {};
-      doc.all_models.forEach(function (m) { if (m.name) { self.sources[m.name] = m; } });
-      var cubeSource = self.sources[self.config.instance + "/cube"];
-      if (cubeSource) { cubeSource.data = { values: self.model.cube }; }
+    var self = this, item = JSON.parse(this.root.querySelector("script.bokeh-item").textContent);
+    return window.Bokeh.embed.embed_item(item, this.config.id + "-plot").then(function (views) {
+      Array.from(views.roots)[0].model.document.all_models.forEach(function (m) { if (m.name) { self.sources[m.name] = m; } });
       self.writeControls();
       self.update();
       self.bind();
@@ -263,21 +331,30 @@
   };
 
   function initWidgets() {
-    var registry = window.MDR_WIDGETS || {};
-    Object.keys(registry).forEach(function (name) {
-      var model = registry[name];
-      if (typeof model.cube === "string") { model.cube = decodeCube(model.cube); }
-    });
+    var views = [];
     document.querySelectorAll("[data-widget]").forEach(function (root) {
-      var configEl = root.querySelector("script.widget-config");
-      if (!configEl || !window.Bokeh) { return; }
-      var config = JSON.parse(configEl.textContent);
-      if (!registry[config.name]) { return; }
-      new WidgetView(root, config).start();
+      try {
+        var config = readJson(root.querySelector("script.widget-config"));
+        var model = config && (window.MDR_WIDGETS || {})[config.widget];
+        if (!model || !window.Bokeh) { throw new Error("its data or BokehJS did not load"); }
+        var view = new WidgetView(root, config, model);
+        view.onChange = function () { scheduleUrlWrite(views); };
+        view.start().catch(function (err) { fail(root, err); });
+        views.push(view);
+      } catch (err) { fail(root, err); }
     });
+    if (PAGE.live && views.length && window.WebSocket) {
+      var channel = new LiveChannel(views);
+      views.forEach(function (v) { v.live = channel; });
+    }
+  }
+  function fail(root, err) {
+    root.setAttribute("data-failed", "true");
+    console.error("mdr: widget " + root.id + " failed to start: " + (err && err.message ? err.message : err));
   }
 
-  window.MDR = { renderTemplate: renderTemplate, formatValue: formatValue, interpolate: interpolate };
+  window.MDR = { formatValue: formatValue, renderTemplate: renderTemplate, interpolate: interpolate, glyphData: glyphData,
+                 snap: snap, valuesFromQuery: valuesFromQuery, queryWithState: queryWithState, pluralCategory: pluralCategory };
   function start() { initReaderSwitch(); initQuizzes(); initWidgets(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

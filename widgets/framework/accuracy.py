@@ -19,7 +19,7 @@ def plot_error(widget: Widget, exact: dict, approx: dict) -> float:
     for fig in widget.figures:
         for glyph in fig.glyphs:
             for key, span in ((glyph.x, fig.x_range), (glyph.y, fig.y_range), (glyph.y2, fig.y_range)):
-                if not key or key in {p.name for p in widget.params}:
+                if not isinstance(key, str) or not key or key in {p.name for p in widget.params}:
                     continue
                 scale = (np.log10(span[1]) - np.log10(span[0])) if (
                     (key == glyph.x and fig.x_scale == "log") or (key != glyph.x and fig.y_scale == "log")) else span[1] - span[0]

@@ -40,7 +40,7 @@ def evaluate_grid(widget: Widget) -> dict[str, np.ndarray]:
     mesh = {c.name: m.ravel() for c, m in zip(coords, np.meshgrid(*axes, indexing="ij"))}
     keys = widget.output_keys()
     count = int(np.prod(shape))
-    if widget.extra.get("vectorised"):
+    if widget.vectorised:
         raw = widget.compute(**widget.params_at(mesh))
         stacked = {k: as_rows(raw[k], count, k) for k in keys if k in raw}
     else:
@@ -87,16 +87,19 @@ def build_cube(widget: Widget) -> Cube:
 
 
 def axis_weights(coord, value: float) -> list[tuple[int, float]]:
-    """Grid indices and weights along one coordinate: snapped if discrete, linear otherwise."""
+    """Grid indices and weights along one coordinate (nodes ascending or descending, linear or log)."""
     nodes = np.asarray(coord.nodes, dtype=float)
-    value = min(max(value, nodes[0]), nodes[-1])
+    value = min(max(value, nodes.min()), nodes.max())
     if coord.discrete:
         return [(int(np.argmin(np.abs(nodes - value))), 1.0)]
     coords = np.log(nodes) if coord.scale == "log" else nodes
     x = np.log(value) if coord.scale == "log" else value
-    i = int(np.clip(np.searchsorted(coords, x, side="right") - 1, 0, len(nodes) - 2))
-    w = float((x - coords[i]) / (coords[i + 1] - coords[i]))
-    return [(i, 1.0 - w), (i + 1, w)]
+    for i in range(len(nodes) - 1):
+        lo, hi = sorted((coords[i], coords[i + 1]))
+        if lo <= x <= hi:
+            w = float((x - coords[i]) / (coords[i + 1] - coords[i]))
+            return [(i, 1.0 - w), (i + 1, w)]
+    raise ValueError(f"{coord.name}: {value} is outside the grid")  # unreachable after clamping
 
 
 def interpolate(widget: Widget, cube: Cube, values: dict) -> dict:

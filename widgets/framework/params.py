@@ -1,4 +1,4 @@
-"""Slider parameters declared once: bounds, step, unit, label, help and grid nodes."""
+"""Model inputs declared once: bounds, step, grid nodes, or a choice among named options."""
 from __future__ import annotations
 
 import math
@@ -7,22 +7,22 @@ from dataclasses import dataclass, field
 import numpy as np
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Param:
-    """One model input, declared once; sliders, URL state and the static grid derive from it."""
+    """One model input, declared once; sliders, URL state and the static grid derive from it.
+
+    Its words (label, unit, help, option names) live in the widget's strings file.
+    """
 
     name: str
-    label: str
-    unit: str
     min: float
     max: float
     step: float
     default: float
-    help: str
-    options: tuple[str, ...] = ()
     grid: tuple[float, ...] = ()
     scale: str = "linear"
     fmt: str = ""
+    options: tuple[str, ...] = ()
 
     def __post_init__(self):
         """Reject declarations whose bounds, default or grid do not fit together."""
@@ -30,7 +30,7 @@ class Param:
             raise ValueError(f"{self.name}: min must be below max")
         if not self.min <= self.default <= self.max:
             raise ValueError(f"{self.name}: default {self.default} outside [{self.min}, {self.max}]")
-        if self.options and len(self.options) != self.count_steps():
+        if self.options and (self.min != 0 or self.step != 1 or len(self.options) != self.count_steps()):
             raise ValueError(f"{self.name}: {len(self.options)} options for {self.count_steps()} steps")
         if self.scale == "log" and self.min <= 0:
             raise ValueError(f"{self.name}: a log-scaled parameter needs min > 0")
@@ -63,11 +63,14 @@ class Param:
         return float(np.round(self.min + steps * self.step, 10))
 
     def coerce(self, raw) -> float:
-        """Turn user input (text or number) into an allowed value, or raise ValueError saying why."""
+        """Turn user input (text, number or option name) into an allowed value, or raise ValueError saying why."""
+        if self.options and isinstance(raw, str) and raw in self.options:
+            return float(self.options.index(raw))
         try:
             value = float(raw)
         except (TypeError, ValueError):
-            raise ValueError(f"{self.name} must be a number, got {raw!r}") from None
+            named = f" or one of {', '.join(self.options)}" if self.options else ""
+            raise ValueError(f"{self.name} must be a number{named}, got {raw!r}") from None
         if not math.isfinite(value):
             raise ValueError(f"{self.name} must be a finite number, got {raw!r}")
         if not self.min <= value <= self.max:
@@ -76,20 +79,21 @@ class Param:
             )
         return self.snap(value)
 
-    def to_json(self) -> dict:
-        """The parameter as the browser runtime needs it."""
-        return {
-            "name": self.name, "min": self.min, "max": self.max, "step": self.step,
-            "default": self.default, "nodes": [float(v) for v in self.nodes()],
-            "discrete": self.discrete, "log": self.scale == "log", "fmt": self.fmt,
-            "options": list(self.options),
-        }
+
+def Choice(*, name: str, options: tuple[str, ...], default: str) -> Param:
+    """A choice among named options (keys; their words live in the strings file).
+
+    The model receives the option's index 0..n-1; links may name the option or its index.
+    """
+    if default not in options:
+        raise ValueError(f"{name}: default {default!r} is not one of {options}")
+    return Param(name=name, min=0.0, max=float(len(options) - 1), step=1.0,
+                 default=float(options.index(default)), options=tuple(options))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Preset:
-    """A named parameter set that a lesson or a link can open."""
+    """A named parameter set that a lesson or a link can open (its title is in the strings file)."""
 
     name: str
-    title: str
     values: dict = field(default_factory=dict)
