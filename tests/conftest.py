@@ -1,4 +1,4 @@
-"""Shared fixtures: tiny content folders, the built site, a live server and a locked-down browser."""
+"""Shared fixtures: tiny content that passes `check`, the built site, a live server and a locked-down browser."""
 from __future__ import annotations
 
 import os
@@ -28,6 +28,12 @@ jones2021:
   journal: J Test
   year: 2021
   doi: 10.1000/test
+lee2022:
+  authors: Lee C
+  title: A third study
+  journal: J Test
+  year: 2022
+  url: https://example.org/lee2022
 """
 GLOSSARY = """\
 P-glycoprotein:
@@ -41,26 +47,40 @@ title: A tiny lesson
 slug: tiny
 key_message: Pumps push drugs out.
 reading_time: 3
-objectives: [Say what a pump does.]
-references: [smith2020, jones2021]
+objectives: [Say what a pump does., Say what powers it., Say why it matters.]
+references: [smith2020, jones2021, lee2022]
 ---
 
 Shared intro.
 
 ::: patient
 Plain words about [[P-gp]].
+
+## Questions to ask your care team
+
+- Does my cancer make this pump?
 :::
 
 ::: student
-Cited [@smith2020; @jones2021].
+Cited [@smith2020; @jones2021] and [@lee2022].
 
 ```widget drug_accumulation
 preset: mdr1_high
 caption: What to notice.
 ```
+
+**What to notice:** the level inside drops.
+
+**Try this:** add some inhibitor.
 :::
 
 ::: teacher
+Common misconceptions, and a 15-minute activity with the `mdr1_high` preset.
+
+<details markdown="1"><summary>Model answer</summary>
+It pushes drugs out.
+</details>
+
 Notes.
 :::
 
@@ -72,8 +92,27 @@ Notes.
       feedback: Yes.
     - text: Makes ATP
       feedback: No.
+- question: What powers the pump?
+  choices:
+    - text: ATP
+      correct: true
+      feedback: Yes.
+    - text: Light
+      feedback: No.
+- question: Where is the pump?
+  choices:
+    - text: In the cell wall
+      correct: true
+      feedback: Yes.
+    - text: In the blood
+      feedback: No.
 ```
 """
+
+
+def line_of(needle: str, text: str = LESSON) -> int:
+    """1-based line of the first occurrence of needle in text."""
+    return text[: text.index(needle)].count("\n") + 1
 
 
 def make_content(root: Path, lesson: str = LESSON, extra: dict | None = None) -> Path:

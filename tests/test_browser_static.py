@@ -4,13 +4,20 @@ import sys
 
 import pytest
 
+from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import page_vs_model, snapshot
-from conftest import free_port, wait_for_http
+from conftest import REPO, free_port, wait_for_http
 
 pytestmark = pytest.mark.browser
 WIDGETS = sorted(REGISTRY)
+
+
+@pytest.fixture(scope="module")
+def lessons():
+    """The real lessons, whatever they are."""
+    return load_content(REPO / "content").lessons
 
 
 def open_ready(watched, url):
@@ -59,24 +66,24 @@ def test_static_values_equal_the_python_model_within_one_percent(built_site, wat
     assert watched_page.errors == [] and watched_page.outside == []
 
 
-def test_lesson_page_works_offline_and_reader_choice_sticks(built_site, watched_page):
+def test_lesson_page_works_offline_and_reader_choice_sticks(built_site, watched_page, lessons):
     out, _ = built_site
     page = watched_page.page
-    open_ready(watched_page, (out / "mdr1-pump" / "index.html").as_uri())
+    open_ready(watched_page, (out / lessons[0].slug / "index.html").as_uri())
     assert page.locator("[data-audience=patient]").is_visible()
     assert not page.locator("[data-audience=student]").is_visible()
     page.get_by_role("button", name="Student").click()
     assert page.locator("[data-audience=student]").is_visible()
-    open_ready(watched_page, (out / "measuring-resistance" / "index.html").as_uri())
+    open_ready(watched_page, (out / lessons[-1].slug / "index.html").as_uri())
     assert page.locator("[data-audience=student]").is_visible()
     assert not page.locator("[data-audience=patient]").is_visible()
     assert watched_page.errors == [] and watched_page.outside == []
 
 
-def test_quiz_gives_feedback_by_keyboard(built_site, watched_page):
+def test_quiz_gives_feedback_by_keyboard(built_site, watched_page, lessons):
     out, _ = built_site
     page = watched_page.page
-    open_ready(watched_page, (out / "what-is-resistance" / "index.html").as_uri())
+    open_ready(watched_page, (out / lessons[0].slug / "index.html").as_uri())
     first = page.locator(".quiz input[type=radio]").first
     first.focus()
     page.keyboard.press("Space")
@@ -127,10 +134,11 @@ def test_site_works_from_a_plain_http_server(built_site, watched_page):
         server.terminate()
 
 
-def test_print_hides_controls_and_prints_every_plot_description(built_site, watched_page):
+def test_print_hides_controls_and_prints_every_plot_description(built_site, watched_page, lessons):
     out, _ = built_site
     page = watched_page.page
-    open_ready(watched_page, (out / "blocking-the-pump" / "index.html").as_uri())
+    lesson = next(l for l in lessons if sum(b.kind == "widget" for b in l.body.blocks) >= 2)
+    open_ready(watched_page, (out / lesson.slug / "index.html").as_uri())
     page.emulate_media(media="print")
     assert not page.locator(".widget-controls").first.is_visible()
     assert not page.locator(".audience-switch").is_visible()

@@ -6,8 +6,15 @@ import sys
 import pytest
 
 from mdr_explainer.lessons.build import build_site
+from mdr_explainer.lessons.content import load_content
 from mdr_explainer.lessons.problems import ContentError
-from conftest import LESSON, REPO, make_content
+from mdr_explainer.widgets.registry import REGISTRY
+from conftest import LESSON, REPO, line_of, make_content
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REPO / "content")
 
 
 def tree(folder):
@@ -15,29 +22,29 @@ def tree(folder):
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_site_has_the_documented_urls(built_site):
+def test_site_has_the_documented_urls(built_site, content):
     out, report = built_site
     assert (out / "index.html").is_file()
-    for slug in ("what-is-resistance", "mdr1-pump", "measuring-resistance", "evolution-in-a-tumour",
-                 "blocking-the-pump", "beyond-the-pump", "about", "glossary", "widgets"):
+    for slug in [page.slug for page in content.lessons + content.pages] + ["glossary", "widgets"]:
         assert (out / slug / "index.html").is_file(), slug
-    from mdr_explainer.widgets.registry import REGISTRY
     for name in REGISTRY:
         assert (out / "embed" / name / "index.html").is_file()
     assert list((out / "static" / "vendor").glob("bokeh-*.min.js"))
 
 
-def test_every_lesson_page_has_three_audiences_one_h1_and_the_notice(built_site):
+def test_every_lesson_page_has_three_audiences_one_h1_and_the_notice(built_site, content):
     out, _ = built_site
     for page in out.glob("*/index.html"):
         html = page.read_text()
         assert html.count("<h1") == 1, page
         assert '<html lang="en"' in html and "<main" in html and 'class="skip-link"' in html
         assert "not medical advice" in html
-    lesson = (out / "mdr1-pump" / "index.html").read_text()
-    for audience in ("patient", "student", "teacher"):
-        assert f'data-audience="{audience}"' in lesson
-    assert 'data-widget="drug_accumulation"' in lesson and 'data-widget="pump_cycle"' in lesson
+    for lesson in content.lessons:
+        html = (out / lesson.slug / "index.html").read_text()
+        for audience in ("patient", "student", "teacher"):
+            assert f'data-audience="{audience}"' in html, (lesson.slug, audience)
+        for name in lesson.widget_names():
+            assert f'data-widget="{name}"' in html, (lesson.slug, name)
 
 
 def test_nothing_is_loaded_from_outside(built_site):
@@ -49,13 +56,16 @@ def test_nothing_is_loaded_from_outside(built_site):
     assert "url(" not in css and "@import" not in css
 
 
-def test_pages_use_relative_links_to_the_shared_static_folder(built_site):
+def test_pages_use_relative_links_to_the_shared_static_folder(built_site, content):
     out, _ = built_site
-    html = (out / "embed" / "drug_accumulation" / "index.html").read_text()
-    assert 'src="../../static/vendor/bokeh-' in html
-    assert re.search(r'href="\.\./\.\./static/style\.[0-9a-f]{10}\.css"', html)
-    html = (out / "mdr1-pump" / "index.html").read_text()
-    assert re.search(r'src="\.\./static/mdr\.[0-9a-f]{10}\.js"', html)
+    for name in REGISTRY:
+        html = (out / "embed" / name / "index.html").read_text()
+        assert 'src="../../static/vendor/bokeh-' in html, name
+        assert re.search(r'href="\.\./\.\./static/style\.[0-9a-f]{10}\.css"', html), name
+    for lesson in content.lessons:
+        if lesson.widget_names():
+            html = (out / lesson.slug / "index.html").read_text()
+            assert re.search(r'src="\.\./static/mdr\.[0-9a-f]{10}\.js"', html), lesson.slug
 
 
 def test_two_builds_are_byte_identical(tmp_path):
@@ -81,7 +91,8 @@ def test_check_command_prints_file_line_and_fix_and_exits_1(tmp_path):
     result = subprocess.run([sys.executable, "-m", "mdr_explainer.lessons.cli", "check", "--content", str(root)],
                             capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 1
-    assert re.search(r"01-tiny\.md:17: unknown citation key 'nobody1999'; add it to references\.yaml", result.stderr)
+    line = line_of("[@smith2020; @jones2021]")
+    assert re.search(rf"01-tiny\.md:{line}: unknown citation key 'nobody1999'; add it to references\.yaml", result.stderr)
 
 
 def test_build_command_prints_pages_and_summary(tmp_path):

@@ -51,7 +51,7 @@ def test_sanitizer_keeps_what_writers_need():
 def test_injections_in_body_front_matter_and_widget_caption_never_reach_the_page(tmp_path):
     evil = '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><iframe src=//e></iframe>'
     lesson = (LESSON.replace("title: A tiny lesson", 'title: "Tiny <script>alert(4)</script>"')
-              .replace("key_message: Pumps push drugs out.", 'key_message: "<img src=x onerror=alert(5)>"')
+              .replace("key_message: Pumps push drugs out.", 'key_message: "<img src=x onerror=alert(5)> Pumps push drugs out."')
               .replace("Shared intro.", "Shared intro. " + evil)
               .replace("caption: What to notice.", "caption: 'What <script>alert(6)</script> to notice'")
               .replace("feedback: Yes.", "feedback: 'Yes <img src=x onerror=alert(7)>'")
