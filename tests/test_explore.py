@@ -11,7 +11,7 @@ import pytest
 from bokeh.models import LogAxis, Plot
 
 from mdr_explainer.widgets.framework.explore import describe, explore, explore_panel
-from mdr_explainer.widgets.framework.plotting import glyph_data
+from mdr_explainer.widgets.framework.plotting import glyph_data, glyph_label
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.registry import REGISTRY
 
@@ -39,7 +39,7 @@ def element_data(glyph, element) -> dict:
     if glyph.kind == "text":
         return {"x": [element.x], "y": [element.y], "text": [element.text]}
     cols = {"x": element.dimension_values(0), "y": element.dimension_values(1)}
-    if glyph.kind == "band":
+    if glyph.kind in ("band", "shade"):
         cols["y2"] = element.dimension_values(2)
     return cols
 
@@ -51,7 +51,7 @@ def test_kdims_match_declared_params(name):
     dmap = explore(name)
     assert [d.name for d in dmap.kdims] == [p.name for p in widget.params]
     for dim, p in zip(dmap.kdims, widget.params):
-        assert p.label in dim.label
+        assert widget.text().param(p.name, "label") in dim.label
         if p.options:
             assert list(dim.values) == list(p.options)
             assert dim.default == p.options[int(round(p.default))]
@@ -75,7 +75,7 @@ def test_default_plot_data_equal_model(name):
         elements = list(overlay.values())
         assert len(elements) == len(fig.glyphs), fig.name
         for glyph, element in zip(fig.glyphs, elements):
-            want, got = glyph_data(glyph, fig, merged), element_data(glyph, element)
+            want, got = glyph_data(glyph, fig, merged, glyph_label(glyph, fig, widget.text())), element_data(glyph, element)
             for col, have in got.items():
                 if col == "text":
                     assert have == want[col]
@@ -91,14 +91,16 @@ def test_renders_with_declared_titles_ranges_and_axes(name):
     """Rendered with Bokeh, each figure keeps its title, fixed ranges and log axes."""
     widget = REGISTRY[name]
     dmap = explore(name)
+    words = widget.text()
     plots = {p.title.text: p for p in hv.render(dmap[default_key(dmap)]).select({"type": Plot})}
     for fig in widget.figures:
-        plot = plots[fig.title]
+        plot = plots[words.figure(fig.name, "title")]
         assert (plot.x_range.start, plot.x_range.end) == pytest.approx(fig.x_range)
         assert (plot.y_range.start, plot.y_range.end) == pytest.approx(fig.y_range)
         assert isinstance(plot.below[0], LogAxis) == (fig.x_scale == "log") or not fig.axes
         if fig.axes:
-            assert plot.below[0].axis_label == fig.x_label and plot.left[0].axis_label == fig.y_label
+            assert plot.below[0].axis_label == words.figure(fig.name, "x_label")
+            assert plot.left[0].axis_label == words.figure(fig.name, "y_label")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -123,7 +125,9 @@ def test_describe_gives_the_site_readouts(name):
     values = widget.defaults()
     texts = display_texts(widget, values, widget.run(values))
     found = describe(name)
-    assert found == {**{r.label: texts[r.key] + r.unit for r in widget.readouts}, "sentence": texts[SENTENCE]}
+    words = widget.text()
+    assert found == {**{words.readout(r.key, "label"): texts[r.key] + words.readout(r.key, "unit")
+                        for r in widget.readouts}, "sentence": texts[SENTENCE]}
 
 
 @pytest.mark.parametrize("name", NAMES)
