@@ -9,8 +9,9 @@ from mdr_explainer.widgets.framework.palette import GREY, BLUE, VERMILLION
 from . import model
 
 PARAMS = (
-    Param("mdr1_level", "MDR1 pumps", "× a normal cell", 0.0, 20.0, 0.5, 10.0,
-          "How many MDR1 pumps the chosen cell has, compared with a normal cell (0 = none).",
+    Param("mdr1_level", "MDR1 pumps", "× the reference cell", 0.0, 100.0, 0.5, 40.0,
+          "How many MDR1 pumps the chosen cell has, compared with a reference cell that has few "
+          "(0 = none; many normal cells have almost none).",
           ),
     Param("inhibitor", "Pump inhibitor", "× its Ki", 0.0, 10.0, 0.5, 0.0,
           "Inhibitor dose as a multiple of its Ki; at 1 × Ki the pumps work at half speed.",
@@ -24,11 +25,12 @@ PARAMS = (
 )
 
 # The chosen cell sees the pump level and the inhibitor only through the pumping they leave,
-# level / (1 + I/Ki) (noncompetitive inhibition, FACTS §3.11), so the static grid is laid
-# along that quotient; the inhibitor alone sets the pump speed readout.
+# level / (1 + I/Ki) (Vmax / (1 + I/Ki), the kinetic form reported for tariquidar; ref key
+# fox2007), so the static grid is laid along that quotient; the inhibitor alone sets the pump
+# speed readout.
 COORDINATES = (
-    Coordinate("working_pumps", (0, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.35, 1.75, 2.25, 2.9, 3.6, 4.5,
-                                 5.5, 6.75, 8, 9.5, 11, 13, 15, 17.5, 20),
+    Coordinate("working_pumps", (0, 0.5, 1, 1.75, 2.5, 3.75, 5, 6.75, 8.75, 11.25, 14.5, 18, 22.5,
+                                 27.5, 33.75, 40, 47.5, 55, 65, 75, 87.5, 100),
                numerator="mdr1_level", one_plus="inhibitor"),
     Coordinate("pump_speed", tuple(1.0 / (1.0 + 0.5 * k) for k in range(21)), one_plus="inhibitor"),
     Coordinate("drug_outside", tuple(float(v) for v in np.round(np.geomspace(0.1, 10.0, 21), 4)),
@@ -52,14 +54,14 @@ FIGURES = (
         x_range=(0.01, 2880.0), y_range=(0.0, 105.0), x_scale="log",
         glyphs=(
             Glyph("line", x="t", y="outside_pct", label="Outside the cell", color=GREY, dash="dashed"),
-            Glyph("line", x="t", y="normal_pct", label="Normal cell, no inhibitor", color=BLUE),
+            Glyph("line", x="t", y="normal_pct", label="Reference cell (few pumps), no inhibitor", color=BLUE),
             Glyph("line", x="t", y="cell_pct", label="Chosen cell", color=VERMILLION, width=3.5),
         ),
     ),
     Figure(
         name="steady", title="At steady state: drug kept inside",
         x_label="Working pumps: MDR1 level ÷ (1 + inhibitor/Ki)", y_label="Inside ÷ outside (%)",
-        x_range=(0.0, 20.0), y_range=(0.0, 105.0), height=220,
+        x_range=(0.0, 100.0), y_range=(0.0, 105.0), height=220,
         glyphs=(
             Glyph("line", x="level_axis", y="ratio_curve_pct", label="Any amount of pumping", color=BLUE),
             Glyph("points", x="working_pumps", y="ratio_cell_pct", label="Chosen cell", color=VERMILLION, size=12),
@@ -69,23 +71,23 @@ FIGURES = (
 
 READOUTS = (
     Readout("ratio_cell_pct", "Chosen cell keeps", "d", "% of the outside drug"),
-    Readout("ratio_normal_pct", "A normal cell keeps", "d", "% of the outside drug"),
-    Readout("fold_lower", "Normal cell ÷ chosen cell", ".1f", " times the drug"),
+    Readout("ratio_normal_pct", "The reference cell (few pumps) keeps", "d", "% of the outside drug"),
+    Readout("fold_lower", "Reference cell ÷ chosen cell", ".1f", " times the drug"),
     Readout("pump_activity_pct", "Pump speed left", "d", "%"),
 )
 
 SENTENCE = (
-    "At steady state the chosen cell, with {mdr1_level} times the normal number of MDR1 pumps "
-    "working at {pump_activity_pct:d}% speed, keeps {ratio_cell_pct:d}% of the outside drug; "
-    "a normal cell without inhibitor keeps {ratio_normal_pct:d}%, so the chosen cell holds "
+    "At steady state the chosen cell, with {mdr1_level} times the reference cell's number of MDR1 "
+    "pumps working at {pump_activity_pct:d}% speed, keeps {ratio_cell_pct:d}% of the outside drug; "
+    "the reference cell, which has few pumps, keeps {ratio_normal_pct:d}% without inhibitor, so the chosen cell holds "
     "{?fold_lower>=1.05|{fold_lower:.1f} times less drug|about as much drug}."
 )
 
 PRESETS = (
-    Preset("normal_cell", "A normal cell", {"mdr1_level": 1, "inhibitor": 0, "drug_outside": 1, "outside_profile": 0}),
-    Preset("mdr1_high", "A cancer cell with 10× the pumps", {"mdr1_level": 10, "inhibitor": 0, "drug_outside": 1, "outside_profile": 0}),
-    Preset("mdr1_high_inhibited", "The same cell with an inhibitor at 4× Ki", {"mdr1_level": 10, "inhibitor": 4, "drug_outside": 1, "outside_profile": 0}),
-    Preset("doxorubicin_pk", "Falling doxorubicin-like plasma level", {"mdr1_level": 10, "inhibitor": 0, "drug_outside": 2, "outside_profile": 1}),
+    Preset("normal_cell", "The reference cell (few pumps)", {"mdr1_level": 1, "inhibitor": 0, "drug_outside": 1, "outside_profile": 0}),
+    Preset("mdr1_high", "A cancer cell with 40× the reference cell's pumps", {"mdr1_level": 40, "inhibitor": 0, "drug_outside": 1, "outside_profile": 0}),
+    Preset("mdr1_high_inhibited", "The same cell with an inhibitor at 4× Ki", {"mdr1_level": 40, "inhibitor": 4, "drug_outside": 1, "outside_profile": 0}),
+    Preset("doxorubicin_pk", "Falling doxorubicin-like plasma level", {"mdr1_level": 40, "inhibitor": 0, "drug_outside": 2, "outside_profile": 1}),
 )
 
 WIDGET = Widget(

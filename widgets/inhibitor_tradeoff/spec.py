@@ -30,15 +30,21 @@ def compute(**params):
 PARAMS = (
     Param("inhibitor_dose", "Inhibitor dose", "× its Ki", 0.0, 10.0, 0.1, 1.0,
           "Inhibitor dose as a multiple of its Ki; at 1 × Ki the pumps work at half speed."),
-    Param("immune_weight", "How much tumour control depends on immunity", "", 0.0, 1.0, 0.1, 0.5,
+    Param("immune_weight", "How much tumour control depends on immunity (what-if)", "", 0.0, 1.0, 0.25, 0.0,
           "Share of the treatment's effect that needs working CD8 T cells to finish the job "
-          "(0 = none, 1 = all). Nobody has measured this for a real tumour.", fmt="pct"),
-    Param("tumour_mdr1", "MDR1 pumps in the tumour cells", "", 0.0, 4.0, 1.0, 3.0,
-          "How many MDR1 pumps the tumour cells carry, compared with a normal cell.",
-          options=("None", "Normal (1×)", "5× normal", "10× normal", "20× normal")),
+          "(0 = none, the default; 1 = all). Nobody has measured this for a real tumour, and the "
+          "T-cell effect behind it was seen in mice.", fmt="pct"),
+    Param("tumour_mdr1", "MDR1 pumps in the tumour cells", "", 0.0, 4.0, 1.0, 1.0,
+          "How many MDR1 pumps the tumour cells carry, compared with a reference cell that has few. "
+          "Many patients' tumours carry few.",
+          options=("None", "Few (1×, the reference cell)", "10×", "40×", "100×")),
     Param("clearance_drop", "Slower chemo clearance at full pump block", "% less clearance", 0.0, 60.0, 5.0, 50.0,
           "How much the body's removal of the chemotherapy slows when the inhibitor blocks MDR1 fully. "
           "About 50% with valspodar and doxorubicin; little with later inhibitors."),
+    Param("inhibitor_toxicity", "The inhibitor's own side effects", "", 0.0, 1.0, 1.0, 1.0,
+          "Real inhibitors had side effects of their own that limited their dose (verapamil's "
+          "heart effects, for example); an ideal inhibitor would have none.",
+          options=("None (an ideal inhibitor)", "Dose-limiting, like real inhibitors")),
 )
 
 # The model sees the inhibitor dose through the pump activity it leaves, 1 / (1 + I/Ki), and is
@@ -51,13 +57,15 @@ COORDINATES = (
     Coordinate("tumour_mdr1", (0.0, 1.0, 2.0, 3.0, 4.0), numerator="tumour_mdr1", discrete=True),
     Coordinate("clearance_drop", tuple(float(v) for v in PARAMS[3].slider_values()), numerator="clearance_drop",
                discrete=True),
+    Coordinate("inhibitor_toxicity", (0.0, 1.0), numerator="inhibitor_toxicity", discrete=True),
 )
 
 
-def params_at(pump_activity, immune_weight, tumour_mdr1, clearance_drop):
+def params_at(pump_activity, immune_weight, tumour_mdr1, clearance_drop, inhibitor_toxicity):
     """Slider values that give these grid coordinates (inverse of COORDINATES)."""
     return {"inhibitor_dose": 1.0 / pump_activity - 1.0, "immune_weight": immune_weight,
-            "tumour_mdr1": tumour_mdr1, "clearance_drop": clearance_drop}
+            "tumour_mdr1": tumour_mdr1, "clearance_drop": clearance_drop,
+            "inhibitor_toxicity": inhibitor_toxicity}
 
 
 CHANGES_FIGURE = Figure(
@@ -85,10 +93,10 @@ OUTCOME_FIGURE = Figure(
     x_range=(0.0, 10.0), y_range=(0.0, OUTCOME_TOP_PCT), height=320,
     glyphs=(
         Glyph("band", x="window_x", y="window_y0", y2="window_y1",
-              label="Useful window: better control, side effects within the limit", color=GREEN),
+              label="Useful window: at least 5 more cells killed per 100, side effects within the limit", color=GREEN),
         Glyph("line", x="dose_axis", y="control_curve_pct", label="Tumour control (cells killed per course)",
               color=BLUE, width=3.0),
-        Glyph("line", x="dose_axis", y="side_effects_curve_pct", label="Severe side effects (teaching curve)",
+        Glyph("line", x="dose_axis", y="side_effects_curve_pct", label="Severe side effects: chemo and inhibitor (teaching curve)",
               color=VERMILLION),
         Glyph("hline", y="control_zero_pct", color=BLUE, dash="dotted", width=1.5),
         Glyph("hline", y="side_effects_limit_pct", color=VERMILLION, dash="dashed", width=1.5),
@@ -109,34 +117,42 @@ READOUTS = (
     Readout("control_at_pct", "Tumour control", "d", "% of cells per course"),
     Readout("control_zero_pct", "Tumour control without inhibitor", "d", "% of cells per course"),
     Readout("side_effects_at_pct", "Chance of severe side effects (teaching curve)", "d", "%"),
+    Readout("own_side_effects_at_pct", "Of which from the inhibitor itself", "d", "% chance"),
     Readout("window_width", "Width of the useful dose window", ".1f", " × Ki"),
 )
 
 SENTENCE = (
     "{?inhibitor_dose>0|At {inhibitor_dose:.1f} × Ki the tumour's pumps work at {pump_activity_pct:d}% "
-    "speed, so tumour cells hold {inside_fold_at:.1f} times the drug they hold without inhibitor; "
+    "speed, so tumour cells hold {inside_fold_at:.1f} times the drug they hold without inhibitor, and "
     "{?exposure_fold_at>1.005|slower clearance raises chemotherapy exposure in the whole body "
-    "{exposure_fold_at:.2f}-fold|chemotherapy exposure in the body is unchanged}; and CD8 T-cell "
-    "function falls to {tcell_at_pct:d}% of normal (an effect seen in mice; its size here is a teaching "
-    "choice).|Without inhibitor the pumps work at full speed and T cells are untouched.} "
-    "The chance of severe side effects is {side_effects_at_pct:d}% (limit 30%). With {immune_weight:pct} "
-    "of tumour control relying on immunity, one course kills {control_at_pct:d}% of tumour cells, against "
-    "{control_zero_pct:d}% without inhibitor. "
-    "{?window_width>0.05|A useful window runs from {window_low:.1f} to {window_high:.1f} × Ki"
-    "{?inhibitor_dose>window_high|; the chosen dose lies above it|}.|"
-    "No dose improves tumour control while keeping side effects within the limit.}"
+    "{exposure_fold_at:.2f}-fold|chemotherapy exposure in the body is unchanged}"
+    "{?immune_weight>0|; in this what-if, CD8 T-cell function falls to {tcell_at_pct:d}% of normal (an effect "
+    "seen in mice; its size here is a teaching choice)|}.|Without inhibitor the pumps work at full speed.} "
+    "The chance of severe side effects is {side_effects_at_pct:d}% (limit 30%)"
+    "{?own_side_effects_at_pct>0.5|, including the inhibitor's own side effects|}. "
+    "{?immune_weight>0|With {immune_weight:pct} of tumour control relying on immunity, one|One} "
+    "course kills {control_at_pct:d}% of tumour cells, against {control_zero_pct:d}% without inhibitor. "
+    "{?window_width>0.05|A useful window (at least 5 more cells killed per 100, side effects within the "
+    "limit) runs from {window_low:.1f} to {window_high:.1f} × Ki"
+    "{?inhibitor_dose>window_high|; the chosen dose lies above it|}"
+    "{?inhibitor_dose<window_low|; the chosen dose lies below it|}.|"
+    "No dose kills at least 5 more tumour cells per 100 while keeping side effects within the limit.} "
+    "This model leaves out resistance that does not involve the pump, tumours whose cells differ, "
+    "and how long anyone lives; it was not fitted to any trial."
 )
 
 PRESETS = (
     Preset("no_inhibitor", "No inhibitor: chemotherapy alone", {"inhibitor_dose": 0}),
-    Preset("high_dose", "A high inhibitor dose with a valspodar-like slowing of chemo clearance",
-           {"inhibitor_dose": 10, "clearance_drop": 50}),
-    Preset("immune_dependent", "A tumour with normal pump levels whose control relies on T cells",
-           {"inhibitor_dose": 4, "immune_weight": 1.0, "tumour_mdr1": 1, "clearance_drop": 0}),
+    Preset("failed_trial", "Like the failed trials: a tumour that resists without pumps, an inhibitor with its own side effects",
+           {"inhibitor_dose": 4, "tumour_mdr1": 0, "clearance_drop": 10, "inhibitor_toxicity": 1, "immune_weight": 0}),
+    Preset("hopeful_case", "The hoped-for case: a pump-rich tumour and an inhibitor that barely slows chemo clearance",
+           {"inhibitor_dose": 2, "tumour_mdr1": 3, "clearance_drop": 10, "inhibitor_toxicity": 1, "immune_weight": 0}),
+    Preset("high_dose", "A high dose of a valspodar-like inhibitor that halves chemo clearance",
+           {"inhibitor_dose": 10, "tumour_mdr1": 3, "clearance_drop": 50, "inhibitor_toxicity": 1, "immune_weight": 0}),
+    Preset("immune_dependent", "What-if: a tumour with few pumps whose control relies on T cells (mouse-based)",
+           {"inhibitor_dose": 4, "immune_weight": 1.0, "tumour_mdr1": 1, "clearance_drop": 0, "inhibitor_toxicity": 0}),
     Preset("immune_independent", "The same tumour when T cells play no part",
-           {"inhibitor_dose": 4, "immune_weight": 0.0, "tumour_mdr1": 1, "clearance_drop": 0}),
-    Preset("little_clearance_change", "An inhibitor that barely slows chemo clearance (about 10%)",
-           {"inhibitor_dose": 4, "clearance_drop": 10}),
+           {"inhibitor_dose": 4, "immune_weight": 0.0, "tumour_mdr1": 1, "clearance_drop": 0, "inhibitor_toxicity": 0}),
 )
 
 WIDGET = Widget(
