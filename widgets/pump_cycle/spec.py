@@ -7,10 +7,11 @@ from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, GREY, OR
 from . import geometry, model
 
 PARAMS = (
-    Param("step", "Step through the cycle", "", 0, 11, 1, 0,
-          "Each step moves the pump one stage on; 12 steps run the cycle twice.", fmt="d"),
+    Param("step", "Step through the cycle", "", 0, 13, 1, 0,
+          "Each step moves the pump one stage on; 14 steps run the cycle twice.", fmt="d"),
     Param("inhibitor", "Pump inhibitor", "", 0, 1, 1, 0,
-          "Add an inhibitor: the pump can still take up drug and ATP but cannot turn outward.",
+          "Add an inhibitor: it sits in the drug pocket and the tunnel next to it, so the drug "
+          "cannot get in and the cycle does not start.",
           options=("Off", "On")),
 )
 
@@ -22,23 +23,26 @@ CAPTIONS = {
                     "sit apart"),
     "drug_enters": "A drug molecule slips from the inner layer of the membrane into the pocket",
     "atp_binds": "Two ATP molecules bind, one at each NBD",
-    "outward_facing": ("The NBDs clamp together around the ATP and the pump flips to face "
-                       "outward, opening the pocket to the outside"),
+    "occluded": ("The NBDs clamp together around the ATP and the pocket closes on both sides: "
+                 "the drug is shut in, open neither to the inside nor to the outside"),
+    "outward_facing": "The pump opens to face outward, opening the pocket to the outside",
     "drug_released": "The drug is let go outside the cell",
     "atp_split_reset": ("The ATP is split; ADP and phosphate leave, and the pump resets to "
                         "face inward"),
-    "stalled": ("The inhibitor has stalled the pump: it cannot turn to face outward, so the "
-                "drug stays in the pocket, inside the cell, and the counts stop"),
+    "stalled": ("Inhibitor molecules fill the drug pocket and the tunnel next to it, so the drug "
+                "cannot get in: it stays in the membrane, inside the cell, the cycle does not "
+                "start and the counts stop"),
 }
 # Short stage titles drawn above the diagram.
 TITLES = {
     "inward_open": "1. Facing inward",
     "drug_enters": "2. Drug enters the pocket",
     "atp_binds": "3. Two ATP bind",
-    "outward_facing": "4. Pump turns outward",
-    "drug_released": "5. Drug released outside",
-    "atp_split_reset": "6. ATP split, pump resets",
-    "stalled": "Stalled by the inhibitor",
+    "occluded": "4. NBDs close, pocket sealed",
+    "outward_facing": "5. Pump opens outward",
+    "drug_released": "6. Drug released outside",
+    "atp_split_reset": "7. ATP split, pump resets",
+    "stalled": "Blocked: inhibitor in the pocket",
 }
 
 
@@ -53,7 +57,7 @@ JUST_RELEASED = f"show_state_{[s.name for s in model.STATES].index('drug_release
 # One flat conditional clause per stage: exactly one flag is 1, so exactly one caption is read.
 # (Flat rather than nested, so every key the sentence tests sits in an innermost placeholder.)
 SENTENCE = (
-    "Cycle {cycle:d}, stage {stage:d} of 6. "
+    "Cycle {cycle:d}, stage {stage:d} of 7. "
     "{?inhibitor>0.5|An inhibitor is present. |}"
     + "".join(f"{{?{flag}>0.5|{CAPTIONS[key]}. |}}" for flag, key in stage_flags())
     + "So far the pump has split {atp_spent:d} ATP and moved {drugs_moved:d} drug "
@@ -98,6 +102,8 @@ FIGURES = (
                   color=PURPLE, size=7),
             Glyph("points", x="drug_x", y="drug_y", alpha="drug_alpha", label="drug", color=VERMILLION,
                   size=16),
+            Glyph("points", x="inhibitor_x", y="inhibitor_y", alpha="inhibitor_alpha", label="inhibitor",
+                  color=BLACK, size=12),
             label("inhibitor", "Inhibitor added", color=VERMILLION, size=11, alpha="inhibitor_alpha"),
             *stage_title_glyphs(),
         ),
@@ -105,7 +111,7 @@ FIGURES = (
 )
 
 READOUTS = (
-    Readout("stage", "Stage", "d", " of 6"),
+    Readout("stage", "Stage", "d", " of 7"),
     Readout("atp_spent", "ATP split so far", "d", ""),
     Readout("drugs_moved", "Drug molecules pumped out", "d", ""),
     Readout("atp_per_drug", "ATP per drug moved (0 until one is moved)", ".1f", ""),
@@ -114,13 +120,14 @@ READOUTS = (
 PRESETS = (
     Preset("inward_open", "The pump at rest, facing inward", {"step": 0, "inhibitor": 0}),
     Preset("atp_bound", "Drug and two ATP bound", {"step": 2, "inhibitor": 0}),
-    Preset("inhibited", "An inhibitor stalls the pump", {"step": 3, "inhibitor": 1}),
+    Preset("occluded", "NBDs closed, drug sealed in the pocket", {"step": 3, "inhibitor": 0}),
+    Preset("inhibited", "An inhibitor fills the drug pocket", {"step": 3, "inhibitor": 1}),
 )
 
 WIDGET = Widget(
     name="pump_cycle",
     title="How one MDR1 pump moves a drug out",
-    summary="Step through P-glycoprotein's cycle: drug in, ATP on, flip outward, drug out, reset.",
+    summary="Step through P-glycoprotein's cycle: drug in, ATP on, pocket sealed, open outward, drug out, reset.",
     params=PARAMS,
     compute=model.compute,
     figures=FIGURES,
