@@ -76,3 +76,21 @@ def test_the_pump_widgets_cite_references_not_the_fact_sheet():
         paths = [widgets / name] if name.endswith(".py") else sorted((widgets / name).glob("*.py"))
         for path in paths:
             assert "FACTS" not in path.read_text(encoding="utf-8"), path
+
+
+def test_each_lesson_page_says_when_its_science_was_last_checked(built_site):
+    out, _ = built_site
+    for slug in ("what-is-resistance", "mdr1-pump", "measuring-resistance", "evolution-in-a-tumour",
+                 "blocking-the-pump", "beyond-the-pump"):
+        html = (out / slug / "index.html").read_text(encoding="utf-8")
+        assert "Science last checked against its sources on" in html, slug
+        assert '<time datetime="2026-12-01">' in html, slug
+
+
+def test_a_reviewed_date_that_is_not_a_date_names_the_line(tmp_path):
+    from conftest import LESSON, make_content
+    from mdr_explainer.lessons.problems import ContentError
+    root = make_content(tmp_path / "c", LESSON.replace("reading_time: 3", "reading_time: 3\nreviewed: last week"))
+    with pytest.raises(ContentError) as err:
+        load_content(root)
+    assert any("ISO date" in p.message for p in err.value.problems)
