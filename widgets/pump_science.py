@@ -81,6 +81,9 @@ def power(c, hill):
 
 def efflux(c_in, vmax, hill=HILL_SIMPLE):
     """Saturable pumping, µM/min: Vmax C^h / (Km^h + C^h)."""
+    if np.ndim(hill) == 0 and hill == 1.0:  # fast path for the default kinetics
+        c = np.maximum(c_in, 0.0)
+        return vmax * c / (KM_UM + c)
     ch = power(c_in, hill)
     return vmax * ch / (power(KM_UM, hill) + ch)
 
@@ -93,9 +96,12 @@ def rate(c_in, c_out, vmax, hill=HILL_SIMPLE):
 def rate_slope(c_in, vmax, hill=HILL_SIMPLE):
     """Derivative of rate() with respect to C_in, per minute (for implicit time steps)."""
     c = np.maximum(c_in, 0.0)
+    if np.ndim(hill) == 0 and hill == 1.0:  # fast path: d/dC [C/(Km + C)] = Km / (Km + C)^2
+        d = KM_UM + c
+        return -K_PASSIVE_PER_MIN - vmax * KM_UM / (d * d)
     kmh = power(KM_UM, hill)
     # d/dC [C^h/(Km^h + C^h)] = h Km^h C^(h-1) / (Km^h + C^h)^2
-    c_h_minus_1 = np.where(np.asarray(hill) == 2.0, c, 1.0) if np.ndim(hill) else (c if hill == 2.0 else 1.0)
+    c_h_minus_1 = np.where(np.asarray(hill) == 2.0, c, np.power(c, np.asarray(hill) - 1.0))
     return -K_PASSIVE_PER_MIN - vmax * hill * kmh * c_h_minus_1 / (kmh + power(c, hill)) ** 2
 
 
