@@ -21,7 +21,7 @@ PARAMS = (
 FIGURES = (
     Figure(
         name="kill", title="How many cells survive the drug?",
-        x_label="Drug outside the cell (µM, log scale)", y_label="Cells surviving (%)",
+        x_label="Drug outside the cell (µM, log scale; illustrative doses)", y_label="Cells surviving (%)",
         x_range=(0.01, 100.0), y_range=(0.0, 105.0), x_scale="log", legend="bottom_left",
         glyphs=(
             Glyph("hline", y="half_pct", color=GREY, dash="dotted", width=1.0),
