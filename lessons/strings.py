@@ -1,6 +1,7 @@
 """The site's words in one locale: chrome text for templates, number symbols and plural rules."""
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +53,13 @@ class SiteText:
     def num(self, value: float, fmt: str = "") -> str:
         """A number in this locale."""
         return format_value(float(value), fmt, self.locale)
+
+    def time(self, day: datetime.date) -> str:
+        """A <time> element with the date written in this locale (for t.html)."""
+        from babel.dates import format_date
+
+        shown = format_date(day, format="long", locale=self.locale.plural_code.replace("-", "_"))
+        return f'<time datetime="{day.isoformat()}">{shown}</time>'
 
     def widget(self, name: str):
         """A widget's words in this locale."""

@@ -1,6 +1,7 @@
 """Check a lesson's front matter, widget blocks, quizzes, citations and terms against the catalog."""
 from __future__ import annotations
 
+import datetime
 import re
 
 from .catalog import Catalog
@@ -11,9 +12,11 @@ from .sources import SourceText, field_line, parse_yaml, BadSource
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LESSON_FIELDS = {"title": str, "slug": str, "key_message": str, "reading_time": int,
-                 "objectives": list, "references": list}
+                 "objectives": list, "references": list,
+                 "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
 PAGE_FIELDS = {"title": str, "slug": str}
-OPTIONAL_PAGE_FIELDS = {"key_message": str, "reading_time": int, "references": list}
+OPTIONAL_PAGE_FIELDS = {"key_message": str, "reading_time": int, "references": list,
+                        "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
 WIDGET_KEYS = {"preset", "params", "caption"}
 
 
@@ -30,6 +33,8 @@ def check_front_matter(src: SourceText, kind: str, problems: list[Problem]) -> N
         if key not in allowed:
             problems.append(Problem(src.path, line, f"unknown front-matter field `{key}`; "
                                                     f"allowed: {', '.join(allowed)}"))
+        elif allowed[key] is datetime.date and not isinstance(value, datetime.date):
+            problems.append(Problem(src.path, line, f"`{key}` must be an ISO date such as 2026-12-01"))
         elif value not in (None, "", []) and not isinstance(value, allowed[key]) or isinstance(value, bool):
             problems.append(Problem(src.path, line, f"`{key}` must be a {allowed[key].__name__}"))
     slug = src.meta.get("slug")

@@ -45,6 +45,7 @@ LESSON = """\
 ---
 title: A tiny lesson
 slug: tiny
+reviewed: 2026-12-01
 key_message: Pumps push drugs out.
 reading_time: 3
 objectives: [Say what a pump does., Say what powers it., Say why it matters.]

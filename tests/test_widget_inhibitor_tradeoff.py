@@ -4,16 +4,17 @@ import itertools
 import numpy as np
 import pytest
 
-import mdr_explainer.widgets.drug_accumulation.model as accumulation
+import mdr_explainer.widgets.pump_science as accumulation
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.inhibitor_tradeoff import WIDGET
 from mdr_explainer.widgets.inhibitor_tradeoff import model as m
 
 DOSES = WIDGET.param("inhibitor_dose").slider_values()
 WEIGHTS = WIDGET.param("immune_weight").slider_values()
-TUMOURS = WIDGET.param("tumour_mdr1").slider_values()  # option index: none, 1×, 5×, 10×, 20×
+TUMOURS = WIDGET.param("tumour_mdr1").slider_values()  # option index: none, 1× (few), 10×, 40×, 100×
 DROPS = WIDGET.param("clearance_drop").slider_values()
-NO_PUMPS, NORMAL_PUMPS, TEN_FOLD = 0.0, 1.0, 3.0
+TOXICITY = (0.0, 1.0)  # the inhibitor's own side effects: none, dose-limiting
+NO_PUMPS, NORMAL_PUMPS, TEN_FOLD = 0.0, 1.0, 2.0
 OUTPUTS_AT_DOSE = ("inside_fold_at", "exposure_fold_at", "tcell_at", "control_at_pct", "side_effects_at_pct",
                    "pump_activity_pct")
 
@@ -23,16 +24,18 @@ def at(**changes):
     return WIDGET.run({**WIDGET.defaults(), **changes})
 
 
-def over_doses(weight, tumour, drop):
-    """Model outputs at every slider dose for one immune weight, tumour and clearance drop."""
-    return m.compute(DOSES, weight, tumour, drop)
+def over_doses(weight, tumour, drop, toxicity=0.0):
+    """Model outputs at every slider dose for one immune weight, tumour, clearance drop and toxicity."""
+    return m.compute(DOSES, weight, tumour, drop, toxicity)
 
 
 # --- zero dose is the no-inhibitor case -------------------------------------------------------
 
-@pytest.mark.parametrize("weight,tumour,drop", list(itertools.product((0.0, 0.5, 1.0), TUMOURS, (0.0, 25.0, 60.0))))
-def test_at_zero_dose_every_output_equals_the_no_inhibitor_case(weight, tumour, drop):
-    out = WIDGET.run({"inhibitor_dose": 0.0, "immune_weight": weight, "tumour_mdr1": tumour, "clearance_drop": drop})
+@pytest.mark.parametrize("weight,tumour,drop,tox", list(itertools.product((0.0, 0.5, 1.0), TUMOURS, (0.0, 25.0, 60.0),
+                                                                        TOXICITY)))
+def test_at_zero_dose_every_output_equals_the_no_inhibitor_case(weight, tumour, drop, tox):
+    out = WIDGET.run({"inhibitor_dose": 0.0, "immune_weight": weight, "tumour_mdr1": tumour, "clearance_drop": drop,
+                      "inhibitor_toxicity": tox})
     assert out["pump_activity_pct"] == pytest.approx(100.0, abs=1e-12)
     assert out["inside_fold_at"] == pytest.approx(1.0, abs=1e-12)
     assert out["exposure_fold_at"] == pytest.approx(1.0, abs=1e-12)
@@ -140,27 +143,58 @@ def test_valspodar_like_clearance_keeps_the_window_at_low_doses():
     """With clearance halved at full block, exposure soon pushes side effects past the limit."""
     out = at()
     assert 0.0 < out["window_high"] < 1.0
-    assert at(clearance_drop=10.0)["window_high"] > 5.0
+    assert at(clearance_drop=10.0, inhibitor_toxicity=0.0)["window_high"] > 5.0
+
+
+def test_the_inhibitor_own_side_effects_set_a_dose_limit():
+    """Real inhibitors had dose limits of their own (e.g. verapamil's heart effects, pennock1991)."""
+    ideal = at(clearance_drop=0.0, inhibitor_toxicity=0.0, tumour_mdr1=TEN_FOLD)
+    real = at(clearance_drop=0.0, inhibitor_toxicity=1.0, tumour_mdr1=TEN_FOLD)
+    assert ideal["window_high"] == pytest.approx(10.0)
+    assert real["window_high"] < 5.5
+    assert m.own_side_effects(0.0, 1.0) == 0.0 and m.own_side_effects(10.0, 0.0) == 0.0
+
+
+def test_immune_weight_is_off_by_default_and_on_only_in_the_immune_presets():
+    assert WIDGET.defaults()["immune_weight"] == 0.0
+    for preset in WIDGET.presets:
+        weight = WIDGET.values_for(preset.name)["immune_weight"]
+        assert (weight > 0) == (preset.name == "immune_dependent"), preset.name
+
+
+def test_a_preset_shows_a_failed_trial_and_another_a_hopeful_case():
+    failed = WIDGET.run(WIDGET.values_for("failed_trial"))
+    hopeful = WIDGET.run(WIDGET.values_for("hopeful_case"))
+    assert failed["window_width"] == 0.0
+    assert failed["control_at_pct"] - failed["control_zero_pct"] < 100 * m.MIN_CONTROL_GAIN
+    assert hopeful["window_low"] < WIDGET.values_for("hopeful_case")["inhibitor_dose"] < hopeful["window_high"]
+
+
+def test_a_third_generation_like_inhibitor_does_not_help_at_every_dose():
+    """The review's complaint: a PK-neutral inhibitor used to help at any dose."""
+    for tumour in TUMOURS:
+        out = at(clearance_drop=10.0, tumour_mdr1=tumour, inhibitor_toxicity=1.0)
+        assert out["window_high"] < 5.0, tumour
 
 
 def test_window_holds_exactly_the_doses_that_help_within_the_limit():
     """Shaded doses beat no inhibitor and keep side effects within the limit; unshaded ones do not."""
-    for weight, tumour, drop in itertools.product((0.0, 0.3, 0.7, 1.0), TUMOURS, DROPS):
+    for weight, tumour, drop, tox in itertools.product((0.0, 0.25, 0.75, 1.0), TUMOURS, DROPS, TOXICITY):
         out = WIDGET.run({"inhibitor_dose": 0.0, "immune_weight": weight, "tumour_mdr1": tumour,
-                          "clearance_drop": drop})
+                          "clearance_drop": drop, "inhibitor_toxicity": tox})
         dose, control, harm = out["dose_axis"], out["control_curve_pct"], out["side_effects_curve_pct"]
-        helps = (control > out["control_zero_pct"] + 1e-9) & (harm <= 100 * m.SIDE_EFFECTS_LIMIT)
+        helps = (control > out["control_zero_pct"] + 100 * m.MIN_CONTROL_GAIN + 1e-9) & (harm <= 100 * m.SIDE_EFFECTS_LIMIT)
         inside = (dose > out["window_low"] + 1e-6) & (dose < out["window_high"] - 1e-6)
         outside = (dose < out["window_low"] - 0.05) | (dose > out["window_high"] + 0.05)  # × Ki
-        assert np.all(helps[inside]) and not np.any(helps[outside]), (weight, tumour, drop)
+        assert np.all(helps[inside]) and not np.any(helps[outside]), (weight, tumour, drop, tox)
 
 
 def test_useful_window_is_one_stretch_of_doses_at_every_setting():
-    weight, tumour, drop = (np.array(v) for v in zip(*list(itertools.product(WEIGHTS, TUMOURS, DROPS))))
+    weight, tumour, drop, tox = (np.array(v) for v in zip(*list(itertools.product(WEIGHTS, TUMOURS, DROPS, TOXICITY))))
     level = np.take(m.TUMOUR_MDR1_LEVELS, tumour.astype(int))
-    fine, which = m.curves(level, drop / 100)
+    fine, which = m.curves(level, drop / 100, tox)
     control = m.tumour_control(fine["kill"][which], m.tcell_function(m.DOSE_FINE), weight[:, None])
-    margin = np.minimum(control - control[:, :1], m.SIDE_EFFECTS_LIMIT - fine["side_effects"][which])
+    margin = np.minimum(control - control[:, :1] - m.MIN_CONTROL_GAIN, m.SIDE_EFFECTS_LIMIT - fine["side_effects"][which])
     assert m.count_windows(margin).max() <= 1
 
 
@@ -170,13 +204,15 @@ def test_description_renders_at_defaults():
     values = WIDGET.defaults()
     out = WIDGET.run(values)
     sentence = render(WIDGET.sentence, {**values, **out})
-    assert "{" not in sentence and "seen in mice" in sentence
+    assert "{" not in sentence and "seen in mice" not in sentence, "the mouse-based term is off by default"
     assert f"kills {round(out['control_at_pct'])}% of tumour cells" in sentence
     assert "the chosen dose lies above it" in sentence
+    assert "This model leaves out resistance that does not involve the pump" in sentence
     none = {**values, "inhibitor_dose": 0.0}
     assert "Without inhibitor" in render(WIDGET.sentence, {**none, **WIDGET.run(none)})
     closed = WIDGET.values_for("immune_dependent")
-    assert "No dose improves" in render(WIDGET.sentence, {**closed, **WIDGET.run(closed)})
+    closed_text = render(WIDGET.sentence, {**closed, **WIDGET.run(closed)})
+    assert "No dose kills at least 5 more" in closed_text and "seen in mice" in closed_text
 
 
 def test_mouse_origin_is_stated_in_a_readout_and_the_note():

@@ -1,32 +1,44 @@
 """Cells surviving a drug dose, driven by the drug the cell keeps inside (pure NumPy, vectorised).
 
-The drug inside comes from the drug_accumulation model's steady state (passive entry balanced
-by MDR1 pumping); survival is a Hill-type fall with the inside level:
+The drug inside comes from the shared pump model's steady state (widgets/pump_science.py:
+passive entry balanced by Michaelis-Menten MDR1 pumping); survival is a Hill-type fall with
+the inside level:
 
-    C_in   = steady_state(C_out, Vmax_eff)          (widgets.drug_accumulation.model)
+    C_in   = steady_state(C_out, Vmax_eff)          (widgets.pump_science)
     S      = 1 / (1 + (C_in / EC50_in)^n)
     IC50   = the outside dose at which C_in = EC50_in
+           = EC50_in (1 + index x Km / (Km + EC50_in))     (calculated; index = pumping index)
 """
 from __future__ import annotations
 
 import numpy as np
 
-from mdr_explainer.widgets.drug_accumulation.model import K_PASSIVE_PER_MIN, KM_UM, efflux, pump_vmax, steady_state
+from mdr_explainer.widgets.pump_science import KM_UM, outside_for_inside, pump_vmax, steady_state
 
-# Inside drug level that kills half the cells, µM. Teaching choice: set equal to the pump's Km
-# (1.5 µM, FACTS §3.1, S45; ref key daunorubicinvesicles1994), the level at which the
-# cooperative pump removes the largest share of the drug, so the widget shows the most
-# resistance the shared accumulation model can give. Not a measured value.
-EC50_INSIDE_UM = KM_UM
+# Pump levels offered, × the reference cell (a cell with a low pump level), one per option of
+# the slider. Teaching choice: none, the reference cell, and 2-100 ×, so the resistant cells
+# reach the pumping index of 9 or more that KB VJ-300's tenfold accumulation drop implies
+# (source: kohno1988; see widgets/pump_science.py).
+LEVELS = (0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 40.0, 100.0)
+# Inside drug level that kills half the cells, µM. Teaching choice: a tenth of the pump's Km
+# (1.5 µM, source: daunorubicinvesicles1994), so cells die at drug levels where the pump is far
+# from full, as for drugs that act at nanomolar levels such as vincristine (parent KB cells,
+# source: kohno1988). Not a measured value.
+EC50_INSIDE_UM = KM_UM / 10.0
 # Hill slope of killing against the inside level, dimensionless. Teaching choice: a moderately
-# steep curve that fits on four decades of dose; published slopes for doxorubicin are
-# UNVERIFIED (FACTS §3.9).
+# steep curve that fits on the dose axis; published slopes for doxorubicin were not confirmed
+# in the sources used.
 KILL_HILL = 2.0
-# Outside doses drawn, µM: 0.1 to 100 µM on a log axis, 20 points per decade (teaching
-# choice: wide enough to hold both survival curves from top to bottom at every slider setting).
-DOSE_UM = np.geomspace(0.1, 100.0, 61)
-# The normal cell's pump level, × a normal cell (by definition).
-NORMAL_LEVEL = 1.0
+# Outside doses drawn, µM: 0.01 to 100 µM on a log axis, 15 points per decade (teaching
+# choice: wide enough to hold every survival curve from top to bottom at every setting).
+DOSE_UM = np.geomspace(0.01, 100.0, 61)
+# The reference cell's pump level, × the reference cell (by definition).
+REFERENCE_LEVEL = 1.0
+
+
+def level_of(option):
+    """Pump level (× reference cell) for a slider option index."""
+    return np.take(LEVELS, np.clip(np.rint(np.asarray(option, dtype=float)).astype(int), 0, len(LEVELS) - 1))
 
 
 def survival(c_in):
@@ -40,29 +52,22 @@ def survival_curve(vmax):
     return survival(c_in)
 
 
-def outside_for_inside(c_in, vmax):
-    """Outside dose (µM) at which a cell with pump speed vmax settles at inside level c_in.
-
-    At steady state passive entry k (C_out - C_in) equals pumping, so C_out = C_in + efflux / k:
-    the exact inverse of steady_state.
-    """
-    return c_in + efflux(c_in, vmax) / K_PASSIVE_PER_MIN
-
-
 def ic50(vmax):
     """Outside dose (µM) that kills half the cells: the dose that brings C_in to EC50_in."""
     return outside_for_inside(EC50_INSIDE_UM, vmax)
 
 
 def compute(mdr1_level, inhibitor):
-    """Survival curves, IC50s and fold resistance for a normal and an MDR1-high cell.
+    """Survival curves, IC50s and fold resistance for the reference cell and a chosen cell.
 
-    The inhibitor acts on the pumps of both cells (it reaches every cell it bathes); the
-    MDR1-high cell is also shown without inhibitor, to read off how much the inhibitor restores.
+    mdr1_level is the slider's option index (see LEVELS). The inhibitor acts on the pumps of
+    both cells (it reaches every cell it bathes); the chosen cell is also shown without
+    inhibitor, to read off how much the inhibitor restores.
     """
-    level, inh = np.broadcast_arrays(np.asarray(mdr1_level, dtype=float), np.asarray(inhibitor, dtype=float))
-    vmax_normal, vmax_cell = pump_vmax(NORMAL_LEVEL, inh), pump_vmax(level, inh)
-    vmax_normal_no_inhibitor, vmax_cell_no_inhibitor = pump_vmax(NORMAL_LEVEL, 0.0 * inh), pump_vmax(level, 0.0 * inh)
+    option, inh = np.broadcast_arrays(np.asarray(mdr1_level, dtype=float), np.asarray(inhibitor, dtype=float))
+    level = level_of(option)
+    vmax_normal, vmax_cell = pump_vmax(REFERENCE_LEVEL, inh), pump_vmax(level, inh)
+    vmax_normal_no_inhibitor, vmax_cell_no_inhibitor = pump_vmax(REFERENCE_LEVEL, 0.0 * inh), pump_vmax(level, 0.0 * inh)
     ic50_normal, ic50_cell = ic50(vmax_normal), ic50(vmax_cell)
     ic50_normal_no_inhibitor, ic50_cell_no_inhibitor = ic50(vmax_normal_no_inhibitor), ic50(vmax_cell_no_inhibitor)
     return {
@@ -71,6 +76,7 @@ def compute(mdr1_level, inhibitor):
         "survival_cell_pct": 100.0 * survival_curve(vmax_cell),
         "survival_cell_no_inhibitor_pct": 100.0 * survival_curve(vmax_cell_no_inhibitor),
         "half_pct": np.full(level.shape, 50.0),
+        "pump_level": level,
         "ic50_normal_um": ic50_normal,
         "ic50_cell_um": ic50_cell,
         "ic50_cell_no_inhibitor_um": ic50_cell_no_inhibitor,

@@ -1,21 +1,21 @@
 """Declaration of the dose_response widget: controls, plot, readouts and presets (words in strings)."""
 
-from mdr_explainer.widgets.framework.params import Param, Preset
+from mdr_explainer.widgets.framework.params import Choice, Param, Preset
 from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
 from mdr_explainer.widgets.framework.palette import BLUE, GREY, VERMILLION
 
 from . import model
 
-# The grid has a node at every slider position (21 pump levels × 21 inhibitor doses), so the
+# The grid has a node at every slider position (8 pump levels × 21 inhibitor doses), so the
 # static page shows the model itself. Defaults = the resistant_line preset (see NOTE.md).
 PARAMS = (
-    Param(name="mdr1_level", min=0.0, max=20.0, step=1.0, default=20.0, fmt="d"),
+    Choice(name="mdr1_level", options=("none", "x1", "x2", "x5", "x10", "x20", "x40", "x100"), default="x40"),
     Param(name="inhibitor", min=0.0, max=10.0, step=0.5, default=0.0),
 )
 
 FIGURES = (
     Figure(
-        name="kill", x_range=(0.1, 100.0), y_range=(0.0, 105.0), x_scale="log", legend="bottom_left",
+        name="kill", x_range=(0.01, 100.0), y_range=(0.0, 105.0), x_scale="log", legend="bottom_left",
         glyphs=(
             Glyph(kind="hline", y=50.0, color=GREY, dash="dotted", width=1.0),
             Glyph(kind="line", x="dose_um", y="survival_cell_no_inhibitor_pct", color=GREY, dash="dashed"),
@@ -36,9 +36,9 @@ READOUTS = (
 )
 
 PRESETS = (
-    Preset(name="normal_cell", values={"mdr1_level": 1, "inhibitor": 0}),
-    Preset(name="resistant_line", values={"mdr1_level": 20, "inhibitor": 0}),
-    Preset(name="inhibitor_reversal", values={"mdr1_level": 20, "inhibitor": 10}),
+    Preset(name="normal_cell", values={"mdr1_level": "x1", "inhibitor": 0}),
+    Preset(name="resistant_line", values={"mdr1_level": "x40", "inhibitor": 0}),
+    Preset(name="inhibitor_reversal", values={"mdr1_level": "x40", "inhibitor": 10}),
 )
 
 WIDGET = Widget(

@@ -9,18 +9,19 @@ from mdr_explainer.widgets.framework.palette import GREY, BLUE, VERMILLION
 from . import model
 
 PARAMS = (
-    Param(name="mdr1_level", min=0.0, max=20.0, step=0.5, default=10.0),
+    Param(name="mdr1_level", min=0.0, max=100.0, step=0.5, default=40.0),
     Param(name="inhibitor", min=0.0, max=10.0, step=0.5, default=0.0),
     Param(name="drug_outside", min=0.1, max=10.0, step=0.1, default=1.0, scale="log"),
     Choice(name="outside_profile", options=("constant", "falling"), default="constant"),
 )
 
 # The chosen cell sees the pump level and the inhibitor only through the pumping they leave,
-# level / (1 + I/Ki) (noncompetitive inhibition, FACTS §3.11), so the static grid is laid
-# along that quotient; the inhibitor alone sets the pump speed readout.
+# level / (1 + I/Ki) (Vmax / (1 + I/Ki), the kinetic form reported for tariquidar; ref key
+# fox2007), so the static grid is laid along that quotient; the inhibitor alone sets the pump
+# speed readout.
 COORDINATES = (
-    Coordinate(name="working_pumps", nodes=(0, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.35, 1.75, 2.25, 2.9, 3.6, 4.5,
-                                            5.5, 6.75, 8, 9.5, 11, 13, 15, 17.5, 20),
+    Coordinate(name="working_pumps", nodes=(0, 0.5, 1, 1.75, 2.5, 3.75, 5, 6.75, 8.75, 11.25, 14.5, 18, 22.5,
+                                            27.5, 33.75, 40, 47.5, 55, 65, 75, 87.5, 100),
                numerator="mdr1_level", one_plus="inhibitor"),
     Coordinate(name="pump_speed", nodes=tuple(1.0 / (1.0 + 0.5 * k) for k in range(21)), one_plus="inhibitor"),
     Coordinate(name="drug_outside", nodes=tuple(float(v) for v in np.round(np.geomspace(0.1, 10.0, 21), 4)),
@@ -46,7 +47,7 @@ FIGURES = (
         ),
     ),
     Figure(
-        name="steady", x_range=(0.0, 20.0), y_range=(0.0, 105.0), height=220,
+        name="steady", x_range=(0.0, 100.0), y_range=(0.0, 105.0), height=220,
         glyphs=(
             Glyph(kind="line", x="level_axis", y="ratio_curve_pct", color=BLUE),
             Glyph(kind="points", x="working_pumps", y="ratio_cell_pct", color=VERMILLION, size=12),
@@ -63,10 +64,10 @@ READOUTS = (
 
 PRESETS = (
     Preset(name="normal_cell", values={"mdr1_level": 1, "inhibitor": 0, "drug_outside": 1, "outside_profile": "constant"}),
-    Preset(name="mdr1_high", values={"mdr1_level": 10, "inhibitor": 0, "drug_outside": 1, "outside_profile": "constant"}),
-    Preset(name="mdr1_high_inhibited", values={"mdr1_level": 10, "inhibitor": 4, "drug_outside": 1,
+    Preset(name="mdr1_high", values={"mdr1_level": 40, "inhibitor": 0, "drug_outside": 1, "outside_profile": "constant"}),
+    Preset(name="mdr1_high_inhibited", values={"mdr1_level": 40, "inhibitor": 4, "drug_outside": 1,
                                                "outside_profile": "constant"}),
-    Preset(name="doxorubicin_pk", values={"mdr1_level": 10, "inhibitor": 0, "drug_outside": 2, "outside_profile": "falling"}),
+    Preset(name="doxorubicin_pk", values={"mdr1_level": 40, "inhibitor": 0, "drug_outside": 2, "outside_profile": "falling"}),
 )
 
 WIDGET = Widget(

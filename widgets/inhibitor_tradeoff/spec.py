@@ -16,9 +16,10 @@ LABEL_DOSE, LABEL_LIFT_PCT = 8.8, 3.5
 
 PARAMS = (
     Param(name="inhibitor_dose", min=0.0, max=10.0, step=0.1, default=1.0),
-    Param(name="immune_weight", min=0.0, max=1.0, step=0.1, default=0.5, fmt="pct"),
-    Choice(name="tumour_mdr1", options=("none", "normal", "x5", "x10", "x20"), default="x10"),
+    Param(name="immune_weight", min=0.0, max=1.0, step=0.25, default=0.0, fmt="pct"),
+    Choice(name="tumour_mdr1", options=("none", "few", "x10", "x40", "x100"), default="few"),
     Param(name="clearance_drop", min=0.0, max=60.0, step=5.0, default=50.0),
+    Choice(name="inhibitor_toxicity", options=("none", "dose_limiting"), default="dose_limiting"),
 )
 
 # The model sees the inhibitor dose through the pump activity it leaves, 1 / (1 + I/Ki), and is
@@ -32,13 +33,15 @@ COORDINATES = (
     Coordinate(name="tumour_mdr1", nodes=(0.0, 1.0, 2.0, 3.0, 4.0), numerator="tumour_mdr1", discrete=True),
     Coordinate(name="clearance_drop", nodes=tuple(float(v) for v in PARAMS[3].slider_values()),
                numerator="clearance_drop", discrete=True),
+    Coordinate(name="inhibitor_toxicity", nodes=(0.0, 1.0), numerator="inhibitor_toxicity", discrete=True),
 )
 
 
-def params_at(pump_activity, immune_weight, tumour_mdr1, clearance_drop):
+def params_at(pump_activity, immune_weight, tumour_mdr1, clearance_drop, inhibitor_toxicity):
     """Slider values that give these grid coordinates (inverse of COORDINATES)."""
     return {"inhibitor_dose": 1.0 / pump_activity - 1.0, "immune_weight": immune_weight,
-            "tumour_mdr1": tumour_mdr1, "clearance_drop": clearance_drop}
+            "tumour_mdr1": tumour_mdr1, "clearance_drop": clearance_drop,
+            "inhibitor_toxicity": inhibitor_toxicity}
 
 
 CHANGES_FIGURE = Figure(
@@ -78,17 +81,22 @@ READOUTS = (
     Readout(key="control_at_pct", fmt="d"),
     Readout(key="control_zero_pct", fmt="d"),
     Readout(key="side_effects_at_pct", fmt="d"),
+    Readout(key="own_side_effects_at_pct", fmt="d"),
     Readout(key="window_width", fmt=".1f"),
 )
 
 PRESETS = (
     Preset(name="no_inhibitor", values={"inhibitor_dose": 0}),
-    Preset(name="high_dose", values={"inhibitor_dose": 10, "clearance_drop": 50}),
-    Preset(name="immune_dependent", values={"inhibitor_dose": 4, "immune_weight": 1.0, "tumour_mdr1": "normal",
-                                            "clearance_drop": 0}),
-    Preset(name="immune_independent", values={"inhibitor_dose": 4, "immune_weight": 0.0, "tumour_mdr1": "normal",
-                                              "clearance_drop": 0}),
-    Preset(name="little_clearance_change", values={"inhibitor_dose": 4, "clearance_drop": 10}),
+    Preset(name="failed_trial", values={"inhibitor_dose": 4, "tumour_mdr1": "none", "clearance_drop": 10,
+                                        "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
+    Preset(name="hopeful_case", values={"inhibitor_dose": 2, "tumour_mdr1": "x40", "clearance_drop": 10,
+                                        "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
+    Preset(name="high_dose", values={"inhibitor_dose": 10, "tumour_mdr1": "x40", "clearance_drop": 50,
+                                     "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
+    Preset(name="immune_dependent", values={"inhibitor_dose": 4, "immune_weight": 1.0, "tumour_mdr1": "few",
+                                            "clearance_drop": 0, "inhibitor_toxicity": "none"}),
+    Preset(name="immune_independent", values={"inhibitor_dose": 4, "immune_weight": 0.0, "tumour_mdr1": "few",
+                                              "clearance_drop": 0, "inhibitor_toxicity": "none"}),
 )
 
 WIDGET = Widget(

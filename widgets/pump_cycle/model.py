@@ -1,9 +1,12 @@
 """P-glycoprotein's transport cycle as a small named state machine (pure NumPy).
 
 The pump alternates between facing the inside and facing the outside of the cell. Drug enters
-its pocket from the inner membrane leaflet, two ATP bind, the NBDs clamp together and the pump
-turns outward, the drug leaves, and splitting the ATP resets the pump (FACTS §2.2).
-The reader steps through the cycle; with an inhibitor the pump stalls before turning outward.
+its pocket from the inner membrane leaflet, two ATP bind, the NBDs close and the pocket is
+sealed from both sides (the occluded state), the pump opens to the outside, the drug leaves,
+and splitting the ATP resets the pump (ref keys sharom1997, hdx2019, aller2009, sauna2001).
+The reader steps through the cycle. With an inhibitor, inhibitor molecules sit in the drug
+pocket and the access tunnel next to it (ref key nosol2020), the drug cannot get in, and the
+cycle does not start.
 """
 from __future__ import annotations
 
@@ -18,30 +21,36 @@ class PumpState:
     """One stage of the cycle: how the pump faces, where the drug is, what the NBDs hold."""
 
     name: str
-    facing: str      # "inward" or "outward" (alternating access; FACTS §2.2, S23)
+    facing: str      # "inward", "occluded" or "outward" (alternating access; ref keys hdx2019, aller2009)
     drug: str        # "inner_leaflet", "pocket", "outside" or "gone"
     nucleotide: str  # "none", "atp" (two ATP bound) or "adp" (ATP just split; ADP + phosphate leave)
     caption: str     # key of the stage's caption in the widget's strings
 
 
-# The cycle as shown, in order. Source: FACTS §2.2 (S22/S26 drug enters from the inner
-# leaflet, ref key sharom1997; S23/S25 inward/outward conformations, ref keys hdx2019,
-# aller2009; S29 ATP hydrolysis resets the pump, ref key sauna2001).
+# The cycle as shown, in order. Sources (ref keys): drug enters from the inner leaflet,
+# sharom1997; inward- and outward-facing shapes, aller2009 and hdx2019; with ATP bound and the
+# NBDs closed the pump is occluded (sealed on both sides) before it opens outward, hdx2019
+# (hydrogen-deuterium exchange: the pre-hydrolysis ATP-bound state is occluded; outward opening
+# was seen in the ADP-vanadate state); ATP splitting resets the pump, sauna2001. When exactly ATP
+# is split relative to the opening is debated; see NOTE.md.
 STATES = (
     PumpState("inward_open", "inward", "inner_leaflet", "none", "inward_open"),
     PumpState("drug_enters", "inward", "pocket", "none", "drug_enters"),
     PumpState("atp_binds", "inward", "pocket", "atp", "atp_binds"),
+    PumpState("occluded", "occluded", "pocket", "atp", "occluded"),
     PumpState("outward_facing", "outward", "pocket", "atp", "outward_facing"),
     PumpState("drug_released", "outward", "outside", "atp", "drug_released"),
     PumpState("atp_split_reset", "inward", "gone", "adp", "atp_split_reset"),
 )
-# With the inhibitor on, the pump holds drug and ATP but cannot turn outward-facing.
-# Teaching choice: where in the cycle each inhibitor acts is not settled in the sources used;
-# tariquidar is noncompetitive (FACTS §3.7, S70; ref key fox2007).
-STALLED = PumpState("stalled", "inward", "pocket", "atp", "stalled")
-STALL_BEFORE = 3  # index in STATES of the first stage an inhibited pump cannot reach
-# ATP split each time the pump resets, molecules. FACTS §2.2/§3.2, S29 (ref key sauna2001):
-# two hydrolysis events per full turnover, one linked to drug movement, one to resetting.
+# With the inhibitor on, inhibitor molecules fill the drug pocket and the access tunnel, the
+# drug waits in the membrane and the cycle never starts. Source: cryo-EM structures show
+# tariquidar, zosuquidar and elacridar bound in pairs, one in the central drug-binding pocket
+# and one in an adjacent access tunnel, interfering with the early steps of the cycle
+# (ref key nosol2020). Whether ATP still binds to a blocked pump is not shown (teaching choice).
+STALLED = PumpState("stalled", "inward", "inner_leaflet", "none", "stalled")
+STALL_BEFORE = 0  # index in STATES of the first stage an inhibited pump cannot reach
+# ATP split each time the pump resets, molecules (ref key sauna2001): two hydrolysis events
+# per full turnover, one linked to drug movement, one to resetting.
 ATP_PER_RESET = 2
 # Drug molecules moved each time the pump releases drug outside (one per turn; teaching choice).
 DRUGS_PER_RELEASE = 1
@@ -81,6 +90,7 @@ def drawing(current: PumpState) -> dict:
     left, right = geometry.pump_halves(current.facing)
     drug_x, drug_y = geometry.drug_position(current.drug, current.facing)
     atp = geometry.ATP_AT[current.facing]
+    inhibitor = geometry.INHIBITOR_AT
     return {
         "left_x": left[:, 0], "left_y": left[:, 1], "right_x": right[:, 0], "right_y": right[:, 1],
         "nbd_gap": geometry.nbd_gap(left, right),
@@ -89,6 +99,7 @@ def drawing(current: PumpState) -> dict:
         "adp_x": geometry.ADP_AT[:, 0], "adp_y": geometry.ADP_AT[:, 1],
         "phosphate_x": geometry.PHOSPHATE_AT[:, 0], "phosphate_y": geometry.PHOSPHATE_AT[:, 1],
         "adp_alpha": float(current.nucleotide == "adp"),
+        "inhibitor_x": inhibitor[:, 0], "inhibitor_y": inhibitor[:, 1],
     }
 
 
@@ -97,8 +108,7 @@ def compute(step, inhibitor) -> dict:
     step, inhibited = int(round(float(step))), float(inhibitor) >= 0.5
     stages = path(step, inhibited)
     current = stages[-1]
-    shown = STATES[STALL_BEFORE - 1] if current is STALLED else current
-    index = STATES.index(shown)
+    index = STALL_BEFORE if current is STALLED else STATES.index(current)
     return {
         "state": float(index),
         "stage": float(index + 1),

@@ -7,7 +7,7 @@ from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
 from . import geometry, model
 
 PARAMS = (
-    Param(name="step", min=0, max=11, step=1, default=0, fmt="d"),
+    Param(name="step", min=0, max=13, step=1, default=0, fmt="d"),
     Choice(name="inhibitor", options=("off", "on"), default="off"),
 )
 
@@ -44,6 +44,7 @@ FIGURES = (
             Glyph(kind="points", x="adp_x", y="adp_y", alpha="adp_alpha", color=GREEN, size=9),
             Glyph(kind="points", x="phosphate_x", y="phosphate_y", alpha="adp_alpha", color=PURPLE, size=7),
             Glyph(kind="points", x="drug_x", y="drug_y", alpha="drug_alpha", color=VERMILLION, size=16),
+            Glyph(kind="points", x="inhibitor_x", y="inhibitor_y", alpha="inhibitor_alpha", color=BLACK, size=12),
             label("inhibitor", color=VERMILLION, size=11, alpha="inhibitor_alpha"),
             *stage_titles(),
         ),
@@ -60,6 +61,7 @@ READOUTS = (
 PRESETS = (
     Preset(name="inward_open", values={"step": 0, "inhibitor": "off"}),
     Preset(name="atp_bound", values={"step": 2, "inhibitor": "off"}),
+    Preset(name="occluded", values={"step": 3, "inhibitor": "off"}),
     Preset(name="inhibited", values={"step": 3, "inhibitor": "on"}),
 )
 
