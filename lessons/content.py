@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog
+from .strings import widget_word_problems
 from .editorial import check_editorial
 from .parse import Body, parse_body
 from .problems import ContentError, Problem
@@ -119,6 +120,7 @@ def load_content(root: Path, registry: dict | None = None) -> Content:
                                     f"slug {page.meta['slug']!r} is reserved by the site; choose another"))
     content = Content(root=root, lessons=lessons, pages=pages, catalog=catalog)
     problems.extend(check_editorial(content))
+    problems.extend(widget_word_problems(root, registry))
     if problems:
         raise ContentError(problems)
     return content

@@ -79,3 +79,34 @@ def site_text(locale: str = "en", content_dir: Path | None = None) -> SiteText:
     """The site's words for a locale, over English."""
     data = load_tree("site.yaml", locale, content_dir)
     return SiteText(data=data, locale=number_locale(data), content_dir=content_dir)
+
+
+def widget_word_problems(content_dir: Path | None, registry: dict) -> list:
+    """Every word a registered widget needs that its strings files lack, per locale, as Problems."""
+    from mdr_explainer.widgets.framework.describe import template_keys
+    from mdr_explainer.widgets.framework.wording import first_file, missing_words, strings_roots
+
+    from .problems import Problem
+
+    roots = strings_roots(content_dir)
+    locales = sorted({p.name for root in roots for p in root.iterdir() if p.is_dir()})
+    problems = []
+    for name, widget in registry.items():
+        for locale in locales:
+            path = first_file(roots, locale, f"widgets/{name}.yaml")
+            if path is None:
+                if locale == "en":
+                    problems.append(Problem(roots[0] / "en" / "widgets" / f"{name}.yaml", 1,
+                                            f"widget {name!r} has no strings file; create it (see widgets/README.md)"))
+                continue
+            try:
+                words = widget_text(name, locale, content_dir)
+            except StringsError as err:
+                problems.append(Problem(path, 1, str(err)))
+                continue
+            problems += [Problem(path, 1, line.split(": ", 1)[1]) for line in missing_words(widget, words)]
+            unknown = set(template_keys(words.sentence)) - set(widget.output_keys()) - {p.name for p in widget.params}
+            if unknown:
+                problems.append(Problem(path, 1, f"a11y.sentence reads unknown values {', '.join(sorted(unknown))}; "
+                                                 "use the model's outputs or the parameters"))
+    return problems

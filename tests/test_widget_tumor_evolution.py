@@ -173,7 +173,7 @@ def test_goldie_coldman_chance_rises_with_size_and_mutation_rate():
     low, high = at(log10_mutation_rate=-7.0), at(log10_mutation_rate=-5.0)
     assert np.all(np.diff(low["gc_probability"]) >= 0)
     assert np.all(high["gc_probability"] >= low["gc_probability"])
-    assert at(log10_mutation_rate=-6.0)["gc_reference_probability"] > 0.999  # 1e9 cells, FACTS §7.1
+    assert at(log10_mutation_rate=-6.0)["gc_reference_probability"] > 0.999  # 1e9 cells, the worked example of Lesson 4
 
 
 def test_goldie_coldman_switch_is_short_compared_with_the_axis():

@@ -49,7 +49,7 @@ SAMPLE_EVERY = 1  # plotted points every 20 days
 DAYS = np.arange(0.0, HORIZON_DAYS + 0.5 * STEP_DAYS, STEP_DAYS)
 SAMPLE_DAYS = DAYS[::SAMPLE_EVERY]
 # Teaching choice: the plot's floor and ceiling, cells. Below one cell the tumour is gone;
-# 10^13 cells (roughly 10 kg of tumour at about 10^9 cells per cm3, FACTS §7.1) is beyond any
+# 10^13 cells (roughly 10 kg of tumour at about 10^9 cells per cm³, our calculation) is beyond any
 # survivable burden, so curves are capped there.
 FLOOR_CELLS, CAP_CELLS = 0.1, 1e13
 

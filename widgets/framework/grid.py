@@ -116,6 +116,6 @@ def interpolate(widget: Widget, cube: Cube, values: dict) -> dict:
                 continue
             flat = int(np.ravel_multi_index([i for i, _ in combo], [sizes[a] for a in axes])) if axes else 0
             start = spec["offset"] + flat * n
-            acc += weight * cube.values[start:start + n]
+            acc += weight * cube.values[start:start + n].astype(np.float64)  # float64, as the browser adds
         out[key] = float(acc[0]) if spec["scalar"] else acc
     return out

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
 
+WIDE = Context(prec=1200)  # enough digits for any float64 written out in full
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 FORMATS = ("", "d", "pct", "sci")  # plus ".Nf" for N decimals
 
@@ -35,7 +36,8 @@ ENGLISH = NumberLocale()
 
 def fixed(value: float, decimals: int) -> str:
     """Like JavaScript's toFixed: ties on the exact binary value round away from zero; '-0' stays."""
-    return str(Decimal(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+    exact = Decimal(value)
+    return str(exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=WIDE))
 
 
 def localise(text: str, locale: NumberLocale) -> str:

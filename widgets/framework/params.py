@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .numbers import fixed
+
 
 @dataclass(frozen=True, kw_only=True)
 class Param:
@@ -58,9 +60,9 @@ class Param:
         return self.slider_values()
 
     def snap(self, value: float) -> float:
-        """Nearest slider position to value, inside the bounds."""
-        steps = round((min(max(value, self.min), self.max) - self.min) / self.step)
-        return float(np.round(self.min + steps * self.step, 10))
+        """Nearest slider position to value, inside the bounds (halves round up, as in the browser)."""
+        steps = math.floor((min(max(value, self.min), self.max) - self.min) / self.step + 0.5)
+        return float(fixed(self.min + steps * self.step, 10))
 
     def coerce(self, raw) -> float:
         """Turn user input (text, number or option name) into an allowed value, or raise ValueError saying why."""

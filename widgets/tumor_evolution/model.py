@@ -1,6 +1,7 @@
 """Drug-sensitive and resistant tumour cells competing for space, under two dosing strategies.
 
-Lotka-Volterra competition with a cost of resistance (generic two-population form, FACTS §7.5):
+Lotka-Volterra competition with a cost of resistance (the generic two-population form of the
+adaptive-therapy models [gatenby2009, strobl2021]):
 
     dS/dt = rS S (1 - (S + aSR R)/K) - kill D(t) S
     dR/dt = rR R (1 - (R + aRS S)/K),        rR = rS (1 - cost)
@@ -13,10 +14,10 @@ from __future__ import annotations
 import numpy as np
 
 # --- Growth and killing (teaching choices, time in days) -----------------------------------
-# Growth rate of sensitive cells when space is free, per day: ln 2 / doubling time (FACTS §3.10
-# gives SGR = ln2 / doubling time). Teaching choice: a 60-day doubling time, between tumours that
-# double in days and those that take months to years (FACTS §3.10), so that a course of treatment
-# plays out over months to a few years, the time scale of the prostate pilot [zhang2017, zhang2022].
+# Growth rate of sensitive cells when space is free, per day: ln 2 / doubling time (the definition
+# of a specific growth rate). Teaching choice: a 60-day doubling time, between tumours that double
+# in days and those that take months to years, so that a course of treatment plays out over months
+# to a few years, the time scale of the prostate pilot [zhang2017, zhang2022].
 SENSITIVE_GROWTH_PER_DAY = np.log(2.0) / 60.0
 # Death rate of sensitive cells at full dose, per day. Teaching choice: the drug halves the tumour
 # in about a month, so that on/off cycles are visible on a five-year plot.
@@ -38,7 +39,7 @@ RESISTANT_START_SHARES = (1e-3, 1e-2, 1e-1)
 # so that a 20% rise (the progression rule below) still fits below the ceiling of 1.
 START_BURDEN = 0.75
 # Adaptive rule of the prostate pilot: pause when the burden marker falls below half of its
-# baseline, restart when it returns to baseline [zhang2017, zhang2022] (FACTS §7.4).
+# baseline, restart when it returns to baseline [zhang2017, zhang2022].
 PAUSE_FRACTION = 0.5
 RESTART_FRACTION = 1.0
 # Progression: burden first exceeds 1.2 x its value at the start of treatment. Teaching choice,
@@ -56,7 +57,8 @@ CONTINUOUS, ADAPTIVE, NO_DRUG = 0, 1, 2
 # --- Goldie-Coldman view ----------------------------------------------------------------------
 # Tumour sizes for the curve, number of cells (log axis 1e2 to 1e12).
 GC_CELLS = np.geomspace(1e2, 1e12, 81)
-# Reference size for the readout: 1e9 cells, about 1 cm3 of tumour (FACTS §7.1, calculated there).
+# Reference size for the readout: 1e9 cells. Teaching choice: the size often quoted for a 1 cm³
+# lump (our calculation at about 10^9 cells per cm³), used as the worked example in Lesson 4.
 GC_REFERENCE_CELLS = 1e9
 
 
