@@ -13,8 +13,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from mdr_explainer.lessons.build import build_site  # noqa: E402
-from mdr_explainer.lessons.static_widgets import data_script  # noqa: E402
+from mdr_explainer.lessons.build import build_site, data_file  # noqa: E402
+from mdr_explainer.lessons.strings import site_text  # noqa: E402
 from mdr_explainer.widgets.framework.accuracy import random_positions, worst_plot_error  # noqa: E402
 from mdr_explainer.widgets.framework.grid import build_cube  # noqa: E402
 from mdr_explainer.widgets.registry import REGISTRY  # noqa: E402
@@ -62,7 +62,7 @@ def model_rows() -> list[tuple]:
         t0 = time.perf_counter()
         cube = build_cube(widget)
         grid_s = time.perf_counter() - t0
-        file_bytes = len(data_script(widget)[1].encode())
+        file_bytes = len(data_file(name, site_text())[1])
         error, _ = worst_plot_error(widget, cube, 200)
         rows.append((name, model_ms, grid_s, cube.nbytes, file_bytes, error * 100))
     return rows
@@ -111,28 +111,20 @@ def browser_rows(out: Path) -> dict:
     return results
 
 
-LIVE_PROBE = """async ([count, name]) => {
-  const deep = (root, sel) => {  // Panel renders components in shadow roots
-    const hit = root.querySelector(sel);
-    if (hit) return hit;
-    for (const el of root.querySelectorAll("*")) if (el.shadowRoot) { const h = deep(el.shadowRoot, sel); if (h) return h; }
-    return null;
-  };
-  const input = deep(document, "input[type=range]");
-  let source = null;
-  for (const doc of Bokeh.documents) for (const m of doc.all_models) if (m.name === name) source = m;
+LIVE_PROBE = """async (count) => {
+  const input = document.querySelector("input[type=range]");
+  const root = input.closest("[data-widget]");
   const times = [];
   for (let i = 0; i < count; i++) {
     const up = Number(input.value) + Number(input.step) <= Number(input.max);
-    const changed = new Promise((resolve) => {
-      const poll = () => (source.data !== before ? resolve(performance.now()) : requestAnimationFrame(poll));
-      const before = source.data;
-      requestAnimationFrame(poll);
+    const live = new Promise((resolve) => {
+      const seen = (event) => { if (event.detail.source === "live") { root.removeEventListener("mdr:updated", seen); resolve(performance.now()); } };
+      root.addEventListener("mdr:updated", seen);
     });
     const t0 = performance.now();
     input.value = String(Number(input.value) + (up ? 1 : -1) * Number(input.step));
     input.dispatchEvent(new Event("input", { bubbles: true }));
-    times.push((await changed) - t0);
+    times.push((await live) - t0);
     await new Promise((r) => setTimeout(r, 50));
   }
   return times;
@@ -164,13 +156,11 @@ def live_rows() -> dict:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
                                          args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
             page = browser.new_page(viewport={"width": 1200, "height": 900})
-            for name, widget in REGISTRY.items():
-                source = f"w1-{name}/{widget.figures[0].name}:0"
-                page.goto(f"http://127.0.0.1:{port}/embed/{name}")
-                page.wait_for_function("(n) => window.Bokeh && Bokeh.documents.some(d => [...d.all_models].some(m => m.name === n))",
-                                       arg=source, timeout=30000)
-                page.wait_for_timeout(300)
-                results[name] = statistics.median(page.evaluate(LIVE_PROBE, [20, source]))
+            for name in REGISTRY:
+                page.goto(f"http://127.0.0.1:{port}/embed/{name}/")
+                page.wait_for_function("() => document.querySelector('[data-widget]').dataset.live === 'online'",
+                                       timeout=30000)
+                results[name] = statistics.median(page.evaluate(LIVE_PROBE, 20))
             browser.close()
     finally:
         server.terminate()
@@ -211,7 +201,7 @@ def main() -> int:
             ok = (lambda v: mark(v, TARGETS["slider_ms"]) if v == v else "")
             print(f"{name:<22}{data_ms:>9.2f}{work_ms:>12.2f} {ok(work_ms):>2}{frame_ms:>10.2f}"
                   f"{ready_ms:>12.0f} {mark(ready_ms, TARGETS['ready_ms'])}")
-    print("\nLive server (mdr-explainer serve), slider -> Python model -> plotted data, median round trip")
+    print("\nLive server (mdr-explainer serve): slider -> WebSocket -> Python model -> plotted exact data, median")
     for name, ms in live_rows().items():
         print(f"  {name:<20}{ms:>8.1f} ms")
     return 0

@@ -1,0 +1,141 @@
+"""Render the site model to files in a temporary folder, then swap it in: a failed build changes nothing."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bokeh
+
+from mdr_explainer.widgets.framework.contract import page_config, runtime_model, script_json
+from mdr_explainer.widgets.framework.grid import build_cube
+from mdr_explainer.widgets.registry import REGISTRY
+
+from .content import Content, load_content
+from .paths import site_dir
+from .site_model import Page, site_pages
+from .strings import SiteText, site_text
+from .templating import render_page
+
+BOKEH_SOURCE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
+RUNTIME_WORDS = ("quiz.right", "quiz.wrong", "widget.offline")
+
+
+@dataclass
+class BuildReport:
+    """What a build wrote: pages with their sizes, shared static bytes and time taken."""
+
+    pages: list[tuple[str, int]] = field(default_factory=list)
+    static_bytes: int = 0
+    seconds: float = 0.0
+
+    @property
+    def total_bytes(self) -> int:
+        """Bytes of all pages plus shared static files."""
+        return self.static_bytes + sum(size for _, size in self.pages)
+
+
+def hashed_name(name: str, data: bytes) -> str:
+    """file.ext -> file.<10 hex of sha256>.ext, so a changed file gets a new address."""
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}{dot}{ext}"
+
+
+def write_bytes(out: Path, relative: str, data: bytes) -> None:
+    """Write one file under out, creating folders."""
+    path = out / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def data_file(name: str, text: SiteText) -> tuple[str, bytes]:
+    """(file name, bytes) of the script that registers a widget's RuntimeModel."""
+    widget = REGISTRY[name]
+    model = runtime_model(widget, build_cube(widget), text.widget(name))
+    data = f"(window.MDR_WIDGETS=window.MDR_WIDGETS||{{}})[{script_json(name)}]={script_json(model)};\n".encode()
+    return hashed_name(f"{name}.js", data), data
+
+
+def write_static(out: Path, text: SiteText) -> dict[str, str]:
+    """Write the site's assets, BokehJS and each widget's data under static/ with content-hashed names.
+
+    Returns logical name (style.css, mdr.js, bokeh.js, data/<widget>.js) -> path under static/.
+    """
+    assets = {}
+    for source in sorted((site_dir() / "static").iterdir()):
+        if source.is_file():
+            assets[source.name] = hashed_name(source.name, source.read_bytes())
+            write_bytes(out / "static", assets[source.name], source.read_bytes())
+    assets["bokeh.js"] = f"vendor/bokeh-{bokeh.__version__}.min.js"
+    write_bytes(out / "static", assets["bokeh.js"], BOKEH_SOURCE.read_bytes())
+    for name in REGISTRY:
+        file_name, data = data_file(name, text)
+        assets[f"data/{name}.js"] = f"data/{file_name}"
+        write_bytes(out / "static", assets[f"data/{name}.js"], data)
+    return assets
+
+
+def render(page: Page, content: Content, text: SiteText, assets: dict[str, str], live: str | None = None) -> str:
+    """One page's HTML: the same for static and live, but for the live endpoint in its page config."""
+    root = page.root
+    widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
+    scripts = [root + "static/" + assets["bokeh.js"]] if widget_names else []
+    scripts += [root + "static/" + assets[f"data/{n}.js"] for n in widget_names]
+    words = {key.split(".")[-1]: text(key) for key in RUNTIME_WORDS}
+    config = page_config(text.locale, root + live if live and widget_names else None, words)
+    return render_page(page.template, page_title=page.title, root=root, t=text, scripts=scripts,
+                       asset=lambda name: root + "static/" + assets[name], nav_pages=content.pages,
+                       page_config=script_json(config), **page.context)
+
+
+def folder_bytes(folder: Path) -> int:
+    """Total size of the files in a folder."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Replace out with staging in two renames, so readers never see a half-built site."""
+    backup = out.with_name(f".{out.name}.old")
+    if backup.exists():
+        shutil.rmtree(backup)
+    if out.exists():
+        os.replace(out, backup)
+    os.replace(staging, out)
+    if backup.exists():
+        shutil.rmtree(backup)
+
+
+def write_site(staging: Path, content: Content, text: SiteText, report: BuildReport, live: str | None) -> None:
+    """Every page of the site model and the shared static files, into one folder."""
+    assets = write_static(staging, text)
+    for page in site_pages(content, text):
+        data = render(page, content, text, assets, live).encode("utf-8")
+        write_bytes(staging, page.path, data)
+        report.pages.append((page.path, len(data)))
+    report.static_bytes = folder_bytes(staging / "static")
+
+
+def build_site(content_dir: Path, out: Path, locale: str = "en", live: str | None = None) -> BuildReport:
+    """Load, check and render everything; only a complete build replaces the previous one.
+
+    live: the live model's path from the site root (the live server's pages), or None (static).
+    """
+    started = time.perf_counter()
+    content = load_content(content_dir)
+    text = site_text(locale, Path(content_dir).resolve())
+    out = Path(out).resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    report = BuildReport()
+    try:
+        write_site(staging, content, text, report, live)
+        swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    report.seconds = time.perf_counter() - started
+    return report

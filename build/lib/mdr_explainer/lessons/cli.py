@@ -1,0 +1,113 @@
+"""The mdr-explainer command: build, check and serve the lessons."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mdr_explainer.widgets.framework.wording import StringsError
+
+from .problems import ContentError
+from .paths import default_content_dir
+
+
+def human_bytes(n: int) -> str:
+    """Bytes as KB or MB."""
+    return f"{n / 1e6:.2f} MB" if n >= 1e6 else f"{n / 1e3:.1f} KB"
+
+
+def cmd_build(args) -> int:
+    """Build the static site; print a line per page and a summary."""
+    from .build import build_site
+
+    content = Path(args.content) if args.content else default_content_dir()
+    try:
+        report = build_site(content, Path(args.out), locale=args.locale)
+    except ContentError as err:
+        print_problems(err)
+        print(f"build failed; {args.out} was left as it was", file=sys.stderr)
+        return 1
+    except StringsError as err:
+        print(err, file=sys.stderr)
+        print(f"build failed; {args.out} was left as it was", file=sys.stderr)
+        return 1
+    for page, size in report.pages:
+        print(f"  {page:<48} {human_bytes(size):>10}")
+    print(f"built {len(report.pages)} pages into {args.out}: pages {human_bytes(report.total_bytes - report.static_bytes)}, "
+          f"shared static {human_bytes(report.static_bytes)}, in {report.seconds:.1f} s")
+    return 0
+
+
+def print_problems(err: ContentError) -> None:
+    """Every problem as file:line: message, then a count."""
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(err.problems)} problem(s) found", file=sys.stderr)
+
+
+def cmd_check(args) -> int:
+    """Validate content without building."""
+    from .content import load_content
+
+    content = Path(args.content) if args.content else default_content_dir()
+    try:
+        loaded = load_content(content)
+    except ContentError as err:
+        print_problems(err)
+        return 1
+    print(f"ok: {len(loaded.lessons)} lessons, {len(loaded.pages)} pages, "
+          f"{len(loaded.catalog.references)} references, {len(loaded.catalog.terms)} glossary terms")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Serve the lessons live with Python-backed widgets."""
+    from .server import serve
+
+    content = Path(args.content) if args.content else default_content_dir()
+    try:
+        serve(content, port=args.port, show=args.show, address=args.address, num_procs=args.num_procs,
+              origins=args.allow_websocket_origin, locale=args.locale)
+    except ContentError as err:
+        print_problems(err)
+        return 1
+    except StringsError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """Command-line interface."""
+    top = argparse.ArgumentParser(prog="mdr-explainer", description="Why Chemo Stops Working: build, check or serve the lessons.")
+    sub = top.add_subparsers(dest="command", required=True)
+    build = sub.add_parser("build", help="build the static site")
+    build.add_argument("--out", default="_site", help="output folder (default: _site)")
+    build.add_argument("--content", help="content folder (default: ./content or the packaged lessons)")
+    build.add_argument("--locale", default="en", help="language of the site's words: en, a folder under "
+                       "content/strings/, or en-XA (pseudo-locale for layout testing)")
+    build.set_defaults(func=cmd_build)
+    check = sub.add_parser("check", help="validate lessons and print every problem")
+    check.add_argument("--content", help="content folder")
+    check.set_defaults(func=cmd_check)
+    serve = sub.add_parser("serve", help="serve the lessons live with panel")
+    serve.add_argument("--port", type=int, default=5006)
+    serve.add_argument("--address", default="127.0.0.1")
+    serve.add_argument("--content", help="content folder")
+    serve.add_argument("--show", action="store_true", help="open a browser")
+    serve.add_argument("--locale", default="en", help="language of the site's words (as for build)")
+    serve.add_argument("--num-procs", type=int, default=1, help="worker processes (behind a reverse proxy)")
+    serve.add_argument("--allow-websocket-origin", action="append", default=[],
+                       help="public host:port the pages are served under (repeatable)")
+    serve.set_defaults(func=cmd_serve)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""A lesson or page as HTML sections, with a pluggable renderer for widgets (live or static)."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .content import Content, Lesson
+from .markup import CitationOrder, render_inline, render_markdown
+from .parse import Block
+from .templating import environment
+
+
+@dataclass
+class Rendered:
+    """Sections in page order, and the references cited, numbered by first use."""
+
+    sections: list[dict]
+    references: list
+
+
+WidgetRenderer = Callable[[Block, int, str], str]
+
+
+def plain_text(fragment: str) -> str:
+    """Visible text of an HTML fragment."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def quiz_html(block: Block, index: int, content: Content, order: CitationOrder, root: str, text) -> str:
+    """A quiz as radio groups with per-choice feedback."""
+    questions = []
+    for q in block.data:
+        choices = [{"text": render_inline(str(c["text"]), content.catalog, order, root),
+                    "correct": bool(c.get("correct")),
+                    "feedback_text": plain_text(render_inline(str(c["feedback"]), content.catalog, order, root))}
+                   for c in q["choices"]]
+        questions.append({"question": render_inline(str(q["question"]), content.catalog, order, root),
+                          "choices": choices})
+    return environment().get_template("partials/quiz.html").render(questions=questions, quiz_id=f"quiz{index}", t=text)
+
+
+def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: WidgetRenderer, text) -> Rendered:
+    """Render every block; consecutive blocks for one audience share a section."""
+    order = CitationOrder()
+    sections: list[dict] = []
+    widget_index = 0
+    for index, block in enumerate(lesson.body.blocks):
+        if block.kind == "markdown":
+            piece = render_markdown(block.text, content.catalog, order, root, id_prefix=block.audience)
+        elif block.kind == "widget":
+            caption = render_inline(block.data["caption"], content.catalog, order, root) if block.data["caption"] else ""
+            piece = widget_html(block, widget_index, caption)
+            widget_index += 1
+        else:
+            piece = quiz_html(block, index, content, order, root, text)
+        if sections and sections[-1]["audience"] == block.audience:
+            sections[-1]["html"] += "\n" + piece
+        else:
+            sections.append({"audience": block.audience, "html": piece})
+    references = [content.catalog.references[k] for k in order.keys]
+    return Rendered(sections=sections, references=references)

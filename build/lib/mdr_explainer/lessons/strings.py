@@ -1,0 +1,112 @@
+"""The site's words in one locale: chrome text for templates, number symbols and plural rules."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup
+
+from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.framework.numbers import NumberLocale, format_value
+from mdr_explainer.widgets.framework.wording import StringsError, load_tree, widget_text
+
+from .sanitize import sanitize
+
+
+@dataclass(frozen=True, eq=False)
+class SiteText:
+    """The site strings of one locale, with the locale's number rules."""
+
+    data: dict
+    locale: NumberLocale
+    content_dir: Path | None = None
+
+    @property
+    def lang(self) -> str:
+        """The BCP 47 code for <html lang>."""
+        return self.locale.code
+
+    @property
+    def direction(self) -> str:
+        """ltr or rtl."""
+        return str(self.data.get("locale", {}).get("direction", "ltr"))
+
+    def raw(self, key: str) -> str:
+        """The template behind a dotted key; the error names the file and the key to add."""
+        node = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise StringsError(f"content/strings/{self.locale.code}/site.yaml: missing key {key}; add it")
+            node = node[part]
+        return str(node)
+
+    def __call__(self, key: str, **values) -> str:
+        """The text for a key with its {placeholders} filled (numbers by locale, plurals by rule)."""
+        return render(self.raw(key), values, self.locale)
+
+    def html(self, key: str, **values) -> Markup:
+        """A string that may hold inline HTML (e.g. <strong>), sanitised."""
+        return Markup(sanitize(self(key, **values)))
+
+    def num(self, value: float, fmt: str = "") -> str:
+        """A number in this locale."""
+        return format_value(float(value), fmt, self.locale)
+
+    def time(self, day: datetime.date) -> str:
+        """A <time> element with the date written in this locale (for t.html)."""
+        from babel.dates import format_date
+
+        shown = format_date(day, format="long", locale=self.locale.plural_code.replace("-", "_"))
+        return f'<time datetime="{day.isoformat()}">{shown}</time>'
+
+    def widget(self, name: str):
+        """A widget's words in this locale."""
+        return widget_text(name, self.locale.code, self.content_dir)
+
+
+def number_locale(data: dict) -> NumberLocale:
+    """The NumberLocale a site strings file declares under `locale`."""
+    spec = data.get("locale") or {}
+    code = str(spec.get("code", "en"))
+    return NumberLocale(code=code, decimal=str(spec.get("decimal", ".")), group=str(spec.get("group", ",")),
+                        min_grouping=int(spec.get("min_grouping", 1)), plural_code=str(spec.get("plural", code)))
+
+
+@lru_cache(maxsize=None)
+def site_text(locale: str = "en", content_dir: Path | None = None) -> SiteText:
+    """The site's words for a locale, over English."""
+    data = load_tree("site.yaml", locale, content_dir)
+    return SiteText(data=data, locale=number_locale(data), content_dir=content_dir)
+
+
+def widget_word_problems(content_dir: Path | None, registry: dict) -> list:
+    """Every word a registered widget needs that its strings files lack, per locale, as Problems."""
+    from mdr_explainer.widgets.framework.describe import template_keys
+    from mdr_explainer.widgets.framework.wording import first_file, missing_words, strings_roots
+
+    from .problems import Problem
+
+    roots = strings_roots(content_dir)
+    locales = sorted({p.name for root in roots for p in root.iterdir() if p.is_dir()})
+    problems = []
+    for name, widget in registry.items():
+        for locale in locales:
+            path = first_file(roots, locale, f"widgets/{name}.yaml")
+            if path is None:
+                if locale == "en":
+                    problems.append(Problem(roots[0] / "en" / "widgets" / f"{name}.yaml", 1,
+                                            f"widget {name!r} has no strings file; create it (see widgets/README.md)"))
+                continue
+            try:
+                words = widget_text(name, locale, content_dir)
+            except StringsError as err:
+                problems.append(Problem(path, 1, str(err)))
+                continue
+            problems += [Problem(path, 1, line.split(": ", 1)[1]) for line in missing_words(widget, words)]
+            unknown = set(template_keys(words.sentence)) - set(widget.output_keys()) - {p.name for p in widget.params}
+            if unknown:
+                problems.append(Problem(path, 1, f"a11y.sentence reads unknown values {', '.join(sorted(unknown))}; "
+                                                 "use the model's outputs or the parameters"))
+    return problems

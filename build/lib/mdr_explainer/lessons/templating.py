@@ -1,0 +1,24 @@
+"""The one Jinja environment for every page, live or static; values are autoescaped."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .paths import site_dir
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """Jinja environment over site/templates with autoescaping on."""
+    return Environment(loader=FileSystemLoader(str(site_dir() / "templates")),
+                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_page(template: str, **context) -> str:
+    """Render a page template with the site-wide defaults filled in."""
+    context.setdefault("audience_switch", False)
+    context.setdefault("scripts", [])
+    context.setdefault("nav_pages", [])
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,150 @@
+"""Check a lesson's front matter, widget blocks, quizzes, citations and terms against the catalog."""
+from __future__ import annotations
+
+import datetime
+import re
+
+from .catalog import Catalog
+from .inline import find_citations, find_terms
+from .parse import AUDIENCES, Block
+from .problems import Problem
+from .sources import SourceText, field_line, parse_yaml, BadSource
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LESSON_FIELDS = {"title": str, "slug": str, "key_message": str, "reading_time": int,
+                 "objectives": list, "references": list,
+                 "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
+PAGE_FIELDS = {"title": str, "slug": str}
+OPTIONAL_PAGE_FIELDS = {"key_message": str, "reading_time": int, "references": list,
+                        "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
+WIDGET_KEYS = {"preset", "params", "caption"}
+
+
+def check_front_matter(src: SourceText, kind: str, problems: list[Problem]) -> None:
+    """Required fields present and of the right type; the slug is URL-safe."""
+    required = LESSON_FIELDS if kind == "lesson" else PAGE_FIELDS
+    allowed = {**LESSON_FIELDS, **OPTIONAL_PAGE_FIELDS} if kind == "lesson" else {**PAGE_FIELDS, **OPTIONAL_PAGE_FIELDS}
+    for key, typ in required.items():
+        if key not in src.meta or src.meta[key] in (None, "", []):
+            problems.append(Problem(src.path, 2, f"front matter lacks `{key}`; add `{key}:` "
+                                                 f"({typ.__name__})"))
+    for key, value in src.meta.items():
+        line = field_line(src.path, key)
+        if key not in allowed:
+            problems.append(Problem(src.path, line, f"unknown front-matter field `{key}`; "
+                                                    f"allowed: {', '.join(allowed)}"))
+        elif allowed[key] is datetime.date and not isinstance(value, datetime.date):
+            problems.append(Problem(src.path, line, f"`{key}` must be an ISO date such as 2026-12-01"))
+        elif value not in (None, "", []) and not isinstance(value, allowed[key]) or isinstance(value, bool):
+            problems.append(Problem(src.path, line, f"`{key}` must be a {allowed[key].__name__}"))
+    slug = src.meta.get("slug")
+    if isinstance(slug, str) and not SLUG.match(slug):
+        problems.append(Problem(src.path, field_line(src.path, "slug"),
+                                f"slug {slug!r} must be lowercase letters, digits and hyphens"))
+    for key in ("objectives", "references"):
+        items = src.meta.get(key)
+        if isinstance(items, list) and not all(isinstance(i, str) and i.strip() for i in items):
+            problems.append(Problem(src.path, field_line(src.path, key), f"every `{key}` item must be text"))
+
+
+def check_parts(src: SourceText, parts: dict, kind: str, problems: list[Problem]) -> None:
+    """A lesson has each audience part exactly once."""
+    if kind != "lesson":
+        return
+    for audience in AUDIENCES:
+        if audience not in parts:
+            problems.append(Problem(src.path, src.body_line, f"lesson has no `::: {audience}` part; "
+                                                             f"add one (see content/README.md)"))
+
+
+def check_inline(src: SourceText, text: str, line: int, catalog: Catalog, listed, problems) -> None:
+    """Citations resolve and are listed in the front matter; glossary terms exist."""
+    for key, offset in find_citations(text):
+        if key not in catalog.references:
+            problems.append(Problem(src.path, line + offset, f"unknown citation key {key!r}; add it "
+                                                             "to references.yaml or fix the spelling"))
+        elif listed is not None and key not in listed:
+            problems.append(Problem(src.path, line + offset, f"citation {key!r} is not in the "
+                                                             "front matter `references:`; add it there"))
+    for term, offset in find_terms(text):
+        if catalog.term(term) is None:
+            problems.append(Problem(src.path, line + offset, f"unknown glossary term {term!r}; add it "
+                                                             "to glossary.yaml or use an existing term"))
+
+
+def key_line(block: Block, key: str) -> int:
+    """Line of a key inside a fenced block (the block's first line if not found)."""
+    for offset, text in enumerate(block.text.split("\n")):
+        if re.match(rf"\s*-?\s*{re.escape(key)}\s*:", text) or f"{key}:" in text:
+            return block.line + offset
+    return block.line
+
+
+def check_widget(src: SourceText, block: Block, registry: dict, problems: list[Problem]) -> None:
+    """The widget exists; its preset and parameter overrides are valid."""
+    line = block.line - 1
+    widget = registry.get(block.name)
+    if widget is None:
+        problems.append(Problem(src.path, line, f"unknown widget {block.name!r}; known widgets: "
+                                                f"{', '.join(sorted(registry))}"))
+        return
+    try:
+        data = parse_yaml(block.text, src.path, block.line) if block.text.strip() else {}
+    except BadSource as bad:
+        problems.append(bad.problem)
+        return
+    if not isinstance(data, dict):
+        problems.append(Problem(src.path, block.line, "widget block must hold `key: value` lines"))
+        return
+    for key in set(data) - WIDGET_KEYS:
+        problems.append(Problem(src.path, key_line(block, key), f"unknown widget option `{key}`; "
+                                                                f"use {', '.join(sorted(WIDGET_KEYS))}"))
+    preset = data.get("preset")
+    if preset is not None:
+        try:
+            widget.preset(str(preset))
+        except KeyError as err:
+            problems.append(Problem(src.path, key_line(block, "preset"), err.args[0]))
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        problems.append(Problem(src.path, key_line(block, "params"), "`params` must be a mapping like {inhibitor: 2}"))
+        params = {}
+    for name, raw in params.items():
+        try:
+            widget.param(str(name)).coerce(raw)
+        except KeyError as err:
+            problems.append(Problem(src.path, key_line(block, str(name)), err.args[0]))
+        except ValueError as err:
+            problems.append(Problem(src.path, key_line(block, str(name)), str(err)))
+    block.data = {"preset": str(preset) if preset is not None else None, "params": params,
+                  "caption": str(data.get("caption") or "")}
+
+
+def check_quiz(src: SourceText, block: Block, problems: list[Problem]) -> None:
+    """1-5 questions, each with 2-5 choices, one correct, feedback on all."""
+    try:
+        data = parse_yaml(block.text, src.path, block.line)
+    except BadSource as bad:
+        problems.append(bad.problem)
+        return
+    if not isinstance(data, list) or not 1 <= len(data) <= 5:
+        problems.append(Problem(src.path, block.line, "a quiz is a YAML list of 1-5 questions"))
+        return
+    starts = [block.line + i for i, text in enumerate(block.text.split("\n"))
+              if re.match(r"\s*-\s*question\s*:", text)]
+    for q_index, question in enumerate(data, start=1):
+        where = f"question {q_index}"
+        line = starts[q_index - 1] if q_index <= len(starts) else block.line
+        if not isinstance(question, dict) or not str(question.get("question") or "").strip():
+            problems.append(Problem(src.path, line, f"{where} needs `question:` text"))
+            continue
+        choices = question.get("choices")
+        if not isinstance(choices, list) or not 2 <= len(choices) <= 5:
+            problems.append(Problem(src.path, line, f"{where} needs 2-5 `choices`"))
+            continue
+        if sum(bool(c.get("correct")) for c in choices if isinstance(c, dict)) != 1:
+            problems.append(Problem(src.path, line, f"{where} must have exactly one choice with `correct: true`"))
+        for c_index, choice in enumerate(choices, start=1):
+            if not isinstance(choice, dict) or not choice.get("text") or not choice.get("feedback"):
+                problems.append(Problem(src.path, line, f"{where}, choice {c_index} needs `text:` and `feedback:`"))
+    block.data = data

@@ -1,0 +1,200 @@
+/* Why Chemo Stops Working: the browser runtime.
+   Reader switch, quizzes, and widgets that interpolate a precomputed model grid (static) or
+   show the Python model's exact outputs (live). The JSON it reads is the runtime contract in
+   widgets/framework/contract.py; the pure functions it uses are in mdr-model.js. */
+(function () {
+  "use strict";
+  var READER_KEY = "mdr-reader";
+  var PAGE = readJson(document.getElementById("mdr-page")) || { locale: { code: "en", decimal: ".", group: ",", min_grouping: 2, plural: "en" }, live: null, words: {} };
+
+  function readJson(el) { try { return el ? JSON.parse(el.textContent) : null; } catch (e) { return null; } }
+
+  /* ---------- reader (audience) switch ---------- */
+  function storedReader() { try { return window.localStorage.getItem(READER_KEY); } catch (e) { return null; } }
+  function setReader(choice, remember) {
+    if (["patient", "student", "teacher"].indexOf(choice) < 0) { choice = "patient"; }
+    document.documentElement.setAttribute("data-reader", choice);
+    document.querySelectorAll("[data-reader-choice]").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-reader-choice") === choice));
+    });
+    if (remember) { try { window.localStorage.setItem(READER_KEY, choice); } catch (e) { /* storage blocked */ } }
+  }
+  function initReaderSwitch() {
+    var group = document.querySelector(".audience-switch");
+    if (!group) { return; }
+    group.hidden = false;
+    var fromUrl = new URLSearchParams(window.location.search).get("reader");
+    setReader(fromUrl || storedReader() || "patient", Boolean(fromUrl));
+    group.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-reader-choice]");
+      if (button) { setReader(button.getAttribute("data-reader-choice"), true); }
+    });
+  }
+
+  /* ---------- quizzes ---------- */
+  function initQuizzes() {
+    document.querySelectorAll(".quiz fieldset").forEach(function (set) {
+      var feedback = set.querySelector(".feedback");
+      set.addEventListener("change", function (event) {
+        var right = event.target.getAttribute("data-correct") === "true";
+        feedback.textContent = (right ? PAGE.words.right : PAGE.words.wrong) + " " + event.target.getAttribute("data-feedback");
+        feedback.className = "feedback " + (right ? "right" : "wrong");
+      });
+    });
+  }
+
+  var M = window.MDRModel;
+  function formatValue(v, fmt) { return M.formatValue(v, fmt, PAGE.locale); }
+  function renderTemplate(template, values) { return M.renderTemplate(template, values, PAGE.locale); }
+  var interpolate = M.interpolate, glyphData = M.glyphData, valuesFromQuery = M.valuesFromQuery, queryWithState = M.queryWithState;
+
+  var urlTimer = null;
+  function scheduleUrlWrite(views) {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(function () {
+      var search = window.location.search;
+      views.forEach(function (v) { search = queryWithState(v.model, v.values, v.config.values, v.prefix, search); });
+      try { window.history.replaceState(window.history.state, "", window.location.pathname + search + window.location.hash); } catch (e) { /* sandboxed or file:// */ }
+    }, 300);
+  }
+
+  /* ---------- live channel: the Python model's exact outputs over one WebSocket ---------- */
+  function LiveChannel(views) {
+    this.views = views; this.socket = null; this.delay = 1000; this.next = 1; this.latest = {};
+    this.connect();
+  }
+  LiveChannel.prototype.connect = function () {
+    var self = this, url = new URL(PAGE.live, window.location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    try { this.socket = new WebSocket(url.href); } catch (e) { this.retry(); return; }
+    this.socket.onopen = function () { self.delay = 1000; self.views.forEach(function (v) { v.setOnline(true); self.request(v); }); };
+    this.socket.onmessage = function (event) {
+      var reply = readJson({ textContent: event.data });
+      var view = reply && self.views.filter(function (v) { return v.config.id === reply.instance; })[0];
+      if (view && reply.id === self.latest[reply.instance]) { view.show(reply.outputs, "live"); }
+    };
+    this.socket.onclose = function () { self.views.forEach(function (v) { v.setOnline(false); }); self.retry(); };
+  };
+  LiveChannel.prototype.retry = function () {
+    var self = this;
+    setTimeout(function () { self.connect(); }, this.delay);
+    this.delay = Math.min(this.delay * 2, 15000);
+  };
+  LiveChannel.prototype.request = function (view) {
+    if (!this.socket || this.socket.readyState !== 1) { return; }
+    var id = this.next++;
+    this.latest[view.config.id] = id;
+    this.socket.send(JSON.stringify({ id: id, instance: view.config.id, widget: view.config.widget, values: view.values }));
+  };
+
+  /* ---------- one widget instance ---------- */
+  function WidgetView(root, config, model) {
+    this.root = root; this.config = config; this.model = model;
+    this.prefix = config.url_key ? config.url_key + "." : "";
+    this.values = valuesFromQuery(model, config.values, this.prefix, window.location.search);
+    this.sources = {}; this.live = null; this.onChange = function () {};
+  }
+  WidgetView.prototype.readControls = function () {
+    var values = this.values;
+    this.root.querySelectorAll("[data-param]").forEach(function (input) {
+      if (input.type !== "radio" || input.checked) { values[input.getAttribute("data-param")] = Number(input.value); }
+    });
+  };
+  WidgetView.prototype.writeControls = function () {
+    var values = this.values;
+    this.root.querySelectorAll("[data-param]").forEach(function (input) {
+      var v = values[input.getAttribute("data-param")];
+      if (input.type === "radio") { input.checked = Number(input.value) === v; } else { input.value = String(v); }
+    });
+  };
+  WidgetView.prototype.show = function (outputs, source) {
+    var all = Object.assign({}, this.values, outputs), self = this;
+    this.model.figures.forEach(function (fig) {
+      fig.glyphs.forEach(function (glyph, i) {
+        var cds = self.sources[self.config.id + "/" + fig.name + ":" + i];
+        if (cds) { cds.data = glyphData(glyph, fig, all); }
+      });
+    });
+    this.model.readouts.forEach(function (r) {
+      var el = self.root.querySelector('[data-readout="' + r.key + '"]');
+      if (el) { el.textContent = formatValue(all[r.key], r.fmt); }
+    });
+    this.model.params.forEach(function (p) {
+      var v = self.values[p.name], text = p.options.length ? p.options[Math.round(v)] : formatValue(v, p.fmt);
+      var out = self.root.querySelector('[data-output="' + p.name + '"]');
+      if (out) { out.textContent = text; }
+      var input = self.root.querySelector('input[type=range][data-param="' + p.name + '"]');
+      if (input) { input.setAttribute("aria-valuetext", text + (p.unit ? " " + p.unit : "")); }
+    });
+    var desc = this.root.querySelector(".widget-describe"), sentence = renderTemplate(this.model.sentence, all);
+    if (desc && desc.textContent !== sentence) { desc.textContent = sentence; }
+    this.outputs = all;
+    this.root.setAttribute("data-source", source);
+    this.root.dispatchEvent(new CustomEvent("mdr:updated", { bubbles: true, detail: { source: source, view: this } }));
+  };
+  WidgetView.prototype.update = function () {
+    var t0 = performance.now();
+    this.show(interpolate(this.model, this.values), "grid");
+    this.root.setAttribute("data-update-ms", (performance.now() - t0).toFixed(3));
+    if (this.live) { this.live.request(this); }
+  };
+  WidgetView.prototype.setOnline = function (online) {
+    var status = this.root.querySelector(".widget-status");
+    this.root.setAttribute("data-live", online ? "online" : "offline");
+    if (status) { status.hidden = online; status.textContent = online ? "" : PAGE.words.offline; }
+  };
+  WidgetView.prototype.bind = function () {
+    var self = this, form = this.root.querySelector(".widget-controls");
+    function changed() { self.readControls(); self.update(); self.onChange(); }
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("input", function (event) { if (!event.target.hasAttribute("data-presets")) { changed(); } });
+    form.addEventListener("change", function (event) {
+      if (!event.target.hasAttribute("data-presets")) { changed(); return; }
+      var preset = self.model.presets[event.target.value];
+      if (preset) { self.setValues(preset); }
+    });
+  };
+  WidgetView.prototype.start = function () {
+    var self = this, item = JSON.parse(this.root.querySelector("script.bokeh-item").textContent);
+    return window.Bokeh.embed.embed_item(item, this.config.id + "-plot").then(function (views) {
+      Array.from(views.roots)[0].model.document.all_models.forEach(function (m) { if (m.name) { self.sources[m.name] = m; } });
+      self.writeControls();
+      self.update();
+      self.bind();
+      self.root.setAttribute("data-ready", "true");
+      self.root.dispatchEvent(new CustomEvent("mdr:ready", { bubbles: true, detail: { view: self } }));
+    });
+  };
+
+  function initWidgets() {
+    var views = window.MDR.views;
+    document.querySelectorAll("[data-widget]").forEach(function (root) {
+      try {
+        var config = readJson(root.querySelector("script.widget-config"));
+        var model = config && (window.MDR_WIDGETS || {})[config.widget];
+        if (!model || !window.Bokeh) { throw new Error("its data or BokehJS did not load"); }
+        var view = new WidgetView(root, config, model);
+        view.onChange = function () { scheduleUrlWrite(views); };
+        view.start().catch(function (err) { fail(root, err); });
+        views.push(view);
+      } catch (err) { fail(root, err); }
+    });
+    if (PAGE.live && views.length && window.WebSocket) {
+      var channel = new LiveChannel(views);
+      views.forEach(function (v) { v.live = channel; });
+    }
+  }
+  function fail(root, err) {
+    root.setAttribute("data-failed", "true");
+    console.error("mdr: widget " + root.id + " failed to start: " + (err && err.message ? err.message : err));
+  }
+
+  /* Extension points for other scripts: MDR.views (every started WidgetView: root, config, model,
+     values, outputs, setValues), and the events mdr:ready and mdr:updated (detail.view) on each widget. */
+  WidgetView.prototype.setValues = function (values) {
+    Object.assign(this.values, values); this.writeControls(); this.update(); this.onChange();
+  };
+  window.MDR = { formatValue: formatValue, renderTemplate: renderTemplate, model: M, page: PAGE, views: [] };
+  function start() { initReaderSwitch(); initQuizzes(); initWidgets(); }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();

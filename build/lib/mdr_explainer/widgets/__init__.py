@@ -1,0 +1,1 @@
+"""Interactive widgets: pure NumPy models with declared parameters, and their views."""

@@ -1,0 +1,1 @@
+"""The widget contract: parameters, outputs, figures, descriptions and the static grid."""

@@ -1,0 +1,106 @@
+"""Bokeh figures built from a widget's Figure declarations and its words; shared by every view."""
+from __future__ import annotations
+
+import numpy as np
+from bokeh.layouts import column
+from bokeh.models import ColumnDataSource, Legend, LegendItem
+from bokeh.plotting import figure
+
+from .spec import Figure, Glyph, Place, Widget
+from .wording import WidgetText
+
+LINE_DASH = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
+
+
+def place(key: Place, values: dict):
+    """A glyph coordinate: the named output or parameter, or the fixed number the view declared."""
+    return values[key] if isinstance(key, str) else float(key)
+
+
+def glyph_data(glyph: Glyph, fig: Figure, values: dict, label: str = "") -> dict:
+    """Columns for one glyph's data source from model outputs (the runtime's glyphData mirrors this)."""
+    def arr(key):
+        return np.atleast_1d(np.asarray(place(key, values), dtype=float))
+
+    if glyph.kind == "vline":
+        x = float(place(glyph.x, values))
+        data = {"x": [x, x], "y": list(fig.y_range)}
+    elif glyph.kind == "hline":
+        y = float(place(glyph.y, values))
+        data = {"x": list(fig.x_range), "y": [y, y]}
+    elif glyph.kind == "shade":
+        edges = arr(glyph.x)
+        low, high = fig.y_range
+        data = {"x": edges, "y": np.full(len(edges), low), "y2": np.resize([low, high, high, low], len(edges))}
+    elif glyph.kind == "band":
+        data = {"x": arr(glyph.x), "y": arr(glyph.y), "y2": arr(glyph.y2)}
+    elif glyph.kind == "patch":
+        alpha = float(values[glyph.alpha]) if glyph.alpha else 1.0
+        return {"xs": [arr(glyph.x)], "ys": [arr(glyph.y)], "alpha": np.array([alpha])}
+    else:
+        data = {"x": arr(glyph.x), "y": arr(glyph.y) + glyph.dy}
+    n = len(data["x"])
+    alpha = float(values[glyph.alpha]) if glyph.alpha else 1.0
+    data["alpha"] = np.full(n, alpha)
+    if glyph.kind == "text":
+        data["text"] = [label] * n
+    return {k: (np.asarray(v, dtype=float) if k != "text" else v) for k, v in data.items()}
+
+
+def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource):
+    """Add one glyph renderer to a Bokeh figure."""
+    common = {"source": source}
+    if glyph.kind in ("line", "vline", "hline"):
+        return plot.line("x", "y", line_color=glyph.color, line_width=glyph.width,
+                         line_dash=LINE_DASH[glyph.dash], **common)
+    if glyph.kind in ("band", "shade"):
+        return plot.varea(x="x", y1="y", y2="y2", fill_color=glyph.color, fill_alpha=0.25, **common)
+    if glyph.kind == "patch":
+        return plot.patches("xs", "ys", fill_color=glyph.color, fill_alpha="alpha", line_color="#333333",
+                            line_alpha="alpha", line_width=1.5, **common)
+    if glyph.kind == "points":
+        return plot.scatter("x", "y", size=glyph.size, fill_color=glyph.color, line_color="#222222",
+                            fill_alpha="alpha", line_alpha="alpha", **common)
+    if glyph.kind == "text":
+        return plot.text("x", "y", text="text", text_alpha="alpha", text_color=glyph.color,
+                         text_font_size=f"{glyph.size}pt", text_align="center",
+                         text_baseline="middle", **common)
+    raise ValueError(f"unknown glyph kind {glyph.kind!r}")
+
+
+def glyph_label(glyph: Glyph, fig: Figure, text: WidgetText) -> str:
+    """The words a text glyph draws ('' for other glyphs)."""
+    return text.label(fig.name, glyph.text_key) if glyph.kind == "text" else ""
+
+
+def build_figure(fig: Figure, values: dict, source_name: str, text: WidgetText):
+    """One Bokeh figure with a named data source per glyph."""
+    plot = figure(title=text.figure(fig.name, "title"), x_axis_label=text.figure(fig.name, "x_label"),
+                  y_axis_label=text.figure(fig.name, "y_label"),
+                  x_range=fig.x_range, y_range=fig.y_range, x_axis_type=fig.x_scale,
+                  y_axis_type=fig.y_scale, height=fig.height, sizing_mode="stretch_width",
+                  tools="", toolbar_location=None, name=source_name)
+    plot.title.text_font_size = "13pt"
+    items = []
+    for i, glyph in enumerate(fig.glyphs):
+        data = glyph_data(glyph, fig, values, glyph_label(glyph, fig, text))
+        renderer = draw_glyph(plot, glyph, ColumnDataSource(data, name=f"{source_name}:{i}"))
+        legend = text.legend(fig.name, glyph.text_key) if glyph.kind != "text" else ""
+        if legend:
+            items.append(LegendItem(label=legend, renderers=[renderer]))
+    if not fig.axes:
+        plot.axis.visible = False
+        plot.grid.visible = False
+    if items and fig.legend == "below":
+        plot.add_layout(Legend(items=items, orientation="horizontal", border_line_alpha=0,
+                               label_text_font_size="10pt", spacing=12), "below")
+    elif items:
+        plot.add_layout(Legend(items=items, location=fig.legend, background_fill_alpha=0.8))
+    return plot
+
+
+def build_layout(widget: Widget, values: dict, prefix: str, text: WidgetText | None = None):
+    """All of a widget's figures stacked, with sources named prefix/figure:glyph."""
+    text = text or widget.text()
+    plots = [build_figure(fig, values, f"{prefix}/{fig.name}", text) for fig in widget.figures]
+    return column(*plots, sizing_mode="stretch_width")

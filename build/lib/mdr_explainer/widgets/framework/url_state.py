@@ -1,0 +1,51 @@
+"""State in a link: ?<key>.<param>=value per widget instance (parity: mdr.js valuesFromQuery).
+
+A value may be a number (snapped into range) or, for a choice, the option's name; a preset
+applies first, then single values; anything unusable is ignored, so a bad link never breaks a page.
+"""
+from __future__ import annotations
+
+import math
+from urllib.parse import parse_qsl
+
+from .spec import Widget
+
+
+def parse_param(param, raw: str | None) -> float | None:
+    """A query value as an allowed parameter value, or None if unusable."""
+    if raw is None or not raw.strip():
+        return None
+    if raw.strip() in param.options:
+        return float(param.options.index(raw.strip()))
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return param.snap(value) if math.isfinite(value) else None
+
+
+def values_from_query(widget: Widget, start: dict, prefix: str, query: str) -> dict:
+    """Values for one instance after applying its preset and parameters from a query string."""
+    args = dict(parse_qsl(query.lstrip("?"), keep_blank_values=True))
+    values = dict(start)
+    preset = args.get(prefix + "preset")
+    if preset in {p.name for p in widget.presets}:
+        values.update(widget.values_for(preset))
+    for p in widget.params:
+        value = parse_param(p, args.get(prefix + p.name))
+        if value is not None:
+            values[p.name] = value
+    return values
+
+
+def checked_values(widget: Widget, raw: dict, fallback: dict) -> dict:
+    """Values sent by a browser, snapped into range; anything unusable keeps its fallback."""
+    values = dict(fallback)
+    for p in widget.params:
+        try:
+            value = float(raw[p.name])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if math.isfinite(value):
+            values[p.name] = p.snap(value)
+    return values

@@ -1,0 +1,75 @@
+"""Declaration of the pump_cycle widget: controls, diagram, readouts and presets (words in strings)."""
+
+from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
+from mdr_explainer.widgets.framework.params import Choice, Param, Preset
+from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
+
+from . import geometry, model
+
+PARAMS = (
+    Param(name="step", min=0, max=13, step=1, default=0, fmt="d"),
+    Choice(name="inhibitor", options=("off", "on"), default="off"),
+)
+
+
+def label(name: str, color: str = GREY, size: float = 10, alpha: str = "", key: str = "") -> Glyph:
+    """A fixed text label at its place in the diagram (its words: figures.cycle.labels.<key>)."""
+    x, y = geometry.LABELS[name]
+    return Glyph(kind="text", x=x, y=y, key=key or name, color=color, size=size, alpha=alpha)
+
+
+def stage_titles() -> tuple[Glyph, ...]:
+    """One title per stage, each shown only while its stage is on show."""
+    flags = [(f"show_state_{i}", s.caption) for i, s in enumerate(model.STATES)]
+    flags.append(("show_stalled", model.STALLED.caption))
+    return tuple(label("stage", color=VERMILLION if key == model.STALLED.caption else BLACK, size=13,
+                       alpha=flag, key=f"stage_{key}") for flag, key in flags)
+
+
+FIGURES = (
+    Figure(
+        name="cycle", x_range=geometry.X_RANGE, y_range=geometry.Y_RANGE, axes=False, height=440,
+        legend="bottom_right",
+        glyphs=(
+            Glyph(kind="band", x="membrane_x", y="outer_leaflet_bottom", y2="outer_leaflet_top", color=ORANGE),
+            Glyph(kind="band", x="membrane_x", y="inner_leaflet_bottom", y2="inner_leaflet_top", color=YELLOW),
+            Glyph(kind="line", x="membrane_x", y="midplane_y", color=GREY, dash="dotted", width=1.0),
+            label("outside", size=11),
+            label("inside", size=11),
+            label("outer_leaflet"),
+            label("inner_leaflet"),
+            Glyph(kind="patch", x="left_x", y="left_y", color=BLUE),
+            Glyph(kind="patch", x="right_x", y="right_y", color=SKY),
+            Glyph(kind="points", x="atp_x", y="atp_y", alpha="atp_alpha", color=GREEN, size=13),
+            Glyph(kind="points", x="adp_x", y="adp_y", alpha="adp_alpha", color=GREEN, size=9),
+            Glyph(kind="points", x="phosphate_x", y="phosphate_y", alpha="adp_alpha", color=PURPLE, size=7),
+            Glyph(kind="points", x="drug_x", y="drug_y", alpha="drug_alpha", color=VERMILLION, size=16),
+            Glyph(kind="points", x="inhibitor_x", y="inhibitor_y", alpha="inhibitor_alpha", color=BLACK, size=12),
+            label("inhibitor", color=VERMILLION, size=11, alpha="inhibitor_alpha"),
+            *stage_titles(),
+        ),
+    ),
+)
+
+READOUTS = (
+    Readout(key="stage", fmt="d"),
+    Readout(key="atp_spent", fmt="d"),
+    Readout(key="drugs_moved", fmt="d"),
+    Readout(key="atp_per_drug", fmt=".1f"),
+)
+
+PRESETS = (
+    Preset(name="inward_open", values={"step": 0, "inhibitor": "off"}),
+    Preset(name="atp_bound", values={"step": 2, "inhibitor": "off"}),
+    Preset(name="occluded", values={"step": 3, "inhibitor": "off"}),
+    Preset(name="inhibited", values={"step": 3, "inhibitor": "on"}),
+)
+
+WIDGET = Widget(
+    name="pump_cycle",
+    params=PARAMS,
+    compute=model.compute,
+    figures=FIGURES,
+    readouts=READOUTS,
+    presets=PRESETS,
+)

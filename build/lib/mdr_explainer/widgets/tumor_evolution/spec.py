@@ -1,0 +1,83 @@
+"""Declaration of the tumor_evolution widget: controls, plots, readouts and presets (words in strings)."""
+
+from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREY, VERMILLION
+from mdr_explainer.widgets.framework.params import Choice, Param, Preset
+from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
+
+from . import model
+
+# Top of the time plot's y axis (% of the space); the drug shading reaches it. Above 100% the
+# plot is empty, which leaves room for the legend.
+TIME_TOP_PCT = 160.0
+# Where the labels of the three horizontal lines sit: day, and % above (+) or below (-) each line.
+# Near the right edge the curves have settled at 0 or 100%, or swing between the pause and restart
+# lines, so the labels sit above the two upper lines and below the pause line.
+LABEL_DAY = 1560.0
+LABEL_LIFT_PCT = 3.5
+
+# Cost, competition and starting share change where the drug is switched on and off, so the
+# curves jump between neighbouring settings: these controls snap to a few steps instead of
+# interpolating. Only the mutation rate (a smooth curve) interpolates.
+PARAMS = (
+    Choice(name="strategy", options=("continuous", "adaptive"), default="continuous"),
+    Param(name="resistance_cost", min=0.0, max=40.0, step=10.0, default=20.0),
+    Choice(name="competition", options=("none", "weak", "equal", "strong", "very_strong"), default="equal"),
+    Choice(name="resistant_start", options=("one_in_1000", "one_in_100", "one_in_10"), default="one_in_100"),
+    Param(name="log10_mutation_rate", min=-8.0, max=-4.0, step=0.1, default=-6.0, fmt=".1f"),
+)
+
+TIME_FIGURE = Figure(
+    name="time", x_range=(0.0, model.HORIZON_DAYS), y_range=(0.0, TIME_TOP_PCT), height=400, legend="top_left",
+    glyphs=(
+        Glyph(kind="shade", x="drug_x", key="drug", color=GREY),
+        Glyph(kind="line", x="day", y="total_pct", color=BLACK, width=2.0),
+        Glyph(kind="line", x="day", y="sensitive_pct", color=BLUE),
+        Glyph(kind="line", x="day", y="resistant_pct", color=VERMILLION, width=3.5),
+        Glyph(kind="hline", y="progression_line_pct", color=GREY, dash="dashed", width=1.5),
+        Glyph(kind="hline", y="start_line_pct", color=GREY, dash="dotted", width=1.5),
+        Glyph(kind="hline", y="pause_line_pct", color=GREY, dash="dotted", width=1.5),
+        Glyph(kind="text", x=LABEL_DAY, y="progression_line_pct", dy=LABEL_LIFT_PCT, color=GREY, size=9),
+        Glyph(kind="text", x=LABEL_DAY, y="start_line_pct", dy=LABEL_LIFT_PCT, color=GREY, size=9),
+        Glyph(kind="text", x=LABEL_DAY, y="pause_line_pct", dy=-LABEL_LIFT_PCT, color=GREY, size=9),
+    ),
+)
+
+GOLDIE_COLDMAN_FIGURE = Figure(
+    name="goldie_coldman", x_range=(1e2, 1e12), y_range=(0.0, 1.05), x_scale="log", height=240,
+    legend="bottom_right",
+    glyphs=(
+        Glyph(kind="line", x="gc_cells", y="gc_probability", color=BLUE),
+        Glyph(kind="vline", x="gc_marker_cells", color=GREY, dash="dashed", width=1.5),
+        Glyph(kind="points", x="gc_marker_cells", y="gc_marker_probability", color=VERMILLION, size=11),
+    ),
+)
+
+READOUTS = (
+    Readout(key="ttp_continuous", fmt="d"),
+    Readout(key="drug_continuous", fmt="d"),
+    Readout(key="ttp_adaptive", fmt="d"),
+    Readout(key="drug_adaptive", fmt="d"),
+    Readout(key="drug_share_adaptive_pct", fmt="d"),
+    Readout(key="resistant_share_end", fmt="pct"),
+    Readout(key="gc_marker_cells", fmt="sci"),
+)
+
+PRESETS = (
+    Preset(name="continuous_dosing",
+           values={"strategy": "continuous", "resistance_cost": 20, "competition": "equal", "resistant_start": "one_in_100"}),
+    Preset(name="adaptive_dosing",
+           values={"strategy": "adaptive", "resistance_cost": 20, "competition": "equal", "resistant_start": "one_in_100"}),
+    Preset(name="no_cost",
+           values={"strategy": "adaptive", "resistance_cost": 0, "competition": "equal", "resistant_start": "one_in_100"}),
+    Preset(name="goldie_coldman", values={"log10_mutation_rate": -6}),
+)
+
+WIDGET = Widget(
+    name="tumor_evolution",
+    params=PARAMS,
+    compute=model.compute,
+    figures=(TIME_FIGURE, GOLDIE_COLDMAN_FIGURE),
+    readouts=READOUTS,
+    presets=PRESETS,
+    vectorised=True,
+)
