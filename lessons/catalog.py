@@ -26,15 +26,15 @@ class Reference:
     url: str = ""
     note: str = ""
 
-    def links(self) -> list[tuple[str, str]]:
-        """(label, address) pairs for PMID, DOI and the page read."""
+    def links(self) -> list[tuple[str, str, str]]:
+        """(kind, identifier, address) for PMID, DOI and, only without them, the page read."""
         out = []
         if self.pmid:
-            out.append((f"PMID {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
+            out.append(("pmid", self.pmid, f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
         if self.doi:
-            out.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+            out.append(("doi", self.doi, f"https://doi.org/{self.doi}"))
         if self.url and not out:
-            out.append(("source", self.url))
+            out.append(("url", "", self.url))
         return out
 
 
