@@ -1,1 +1,0 @@
-"""Interactive widgets: pure NumPy models with declared parameters, and their views."""

@@ -1,4 +1,0 @@
-"""Two drugs against one tumour: given one after the other or together."""
-from .spec import WIDGET
-
-__all__ = ["WIDGET"]

@@ -1,1 +1,0 @@
-"""The widget contract: parameters, outputs, figures, descriptions and the static grid."""
