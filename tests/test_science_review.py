@@ -20,7 +20,7 @@ AWAITING_VERIFIED_IDENTIFIER = {
     "cripe2010", "curmedchem2012", "huchen", "kbvcr1986", "kolitz2010",
     "longley2005", "pennock1991", "robey1999", "sauna2001", "sharom1995", "sharom1997",
     "stewart2000", "thomas2003", "thomas2004", "tsuruo1983",
-    "tsuruo1983b", "vanderholt2005", "vesicular1997", "liedtke2008", "linenberger2001", "yu2013",
+    "tsuruo1983b", "vanderholt2005", "vesicular1997", "liedtke2008", "linenberger2001",
 }
 
 
