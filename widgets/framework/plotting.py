@@ -6,6 +6,7 @@ from html import escape
 import numpy as np
 from bokeh.layouts import column
 from bokeh.models import ColumnDataSource
+from bokeh.core.property.vectorization import value
 from bokeh.plotting import figure
 
 from .spec import Figure, Glyph, Place, Widget
@@ -50,8 +51,11 @@ def glyph_data(glyph: Glyph, fig: Figure, values: dict, label: str = "") -> dict
     return {k: (np.asarray(v, dtype=float) if k != "text" else v) for k, v in data.items()}
 
 
-def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource):
-    """Add one glyph renderer to a Bokeh figure."""
+def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource, label_align: str = "center", edge_x=None):
+    """Add one glyph renderer to a Bokeh figure.
+
+    A text label is aligned label_align on its x, or pinned to a frame edge at edge_x (see label_place).
+    """
     common = {"source": source}
     if glyph.kind in ("line", "vline", "hline"):
         return plot.line("x", "y", line_color=glyph.color, line_width=glyph.width,
@@ -65,10 +69,26 @@ def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource):
         return plot.scatter("x", "y", size=glyph.size, fill_color=glyph.color, line_color="#222222",
                             fill_alpha="alpha", line_alpha="alpha", **common)
     if glyph.kind == "text":
-        return plot.text("x", "y", text="text", text_alpha="alpha", text_color=glyph.color,
-                         text_font_size=f"{glyph.size}pt", text_align="right",
+        x = "x" if edge_x is None else value(edge_x)
+        offset = 0 if edge_x is None else (4 if label_align == "left" else -4)
+        return plot.text(x, "y", text="text", text_alpha="alpha", text_color=glyph.color,
+                         text_font_size=f"{glyph.size}pt", text_align=label_align, x_offset=offset,
                          text_baseline="middle", **common)
     raise ValueError(f"unknown glyph kind {glyph.kind!r}")
+
+
+def label_place(glyph: Glyph, fig: Figure, values: dict) -> tuple[str, float | None]:
+    """(alignment, pinned x or None) keeping a text label inside the frame at any width.
+
+    A data plot's labels name reference lines and end at their x. A picture's labels near an edge
+    (where they are at the starting values) are pinned to that edge of the frame; the others are
+    centred on what they name.
+    """
+    if fig.axes:
+        return "right", None
+    low, high = fig.x_range
+    share = (float(np.atleast_1d(place(glyph.x, values))[0]) - low) / (high - low)
+    return ("left", low) if share < 0.25 else ("right", high) if share > 0.75 else ("center", None)
 
 
 def glyph_label(glyph: Glyph, fig: Figure, text: WidgetText) -> str:
@@ -112,7 +132,7 @@ def build_figure(fig: Figure, values: dict, source_name: str, text: WidgetText):
                   tools="", toolbar_location=None, name=source_name, min_border_right=14, min_border_top=10)
     for i, glyph in enumerate(fig.glyphs):
         data = glyph_data(glyph, fig, values, glyph_label(glyph, fig, text))
-        draw_glyph(plot, glyph, ColumnDataSource(data, name=f"{source_name}:{i}"))
+        draw_glyph(plot, glyph, ColumnDataSource(data, name=f"{source_name}:{i}"), *label_place(glyph, fig, values))
     if not fig.axes:
         plot.axis.visible = False
         plot.grid.visible = False
