@@ -17,12 +17,15 @@ from mdr_explainer.widgets.registry import REGISTRY
 
 from .content import Content, load_content
 from .paths import site_dir
+from .search_index import search_script
 from .site_model import Page, site_pages
 from .strings import SiteText, site_text
 from .templating import render_page
 
 BOKEH_SOURCE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
-RUNTIME_WORDS = ("quiz.right", "quiz.wrong", "widget.offline")
+RUNTIME_WORDS = ("quiz.right", "quiz.wrong", "widget.offline", "explore.table", "explore.shown", "explore.markers",
+                 "explore.series", "explore.label", "explore.hint", "explore.help", "explore.point", "explore.play", "explore.play_named",
+                 "explore.playing", "explore.no_audio", "explore.empty")
 
 
 @dataclass
@@ -85,7 +88,8 @@ def render(page: Page, content: Content, text: SiteText, assets: dict[str, str],
     widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
     scripts = [root + "static/" + assets["bokeh.js"]] if widget_names else []
     scripts += [root + "static/" + assets[f"data/{n}.js"] for n in widget_names]
-    words = {key.split(".")[-1]: text(key) for key in RUNTIME_WORDS}
+    scripts += [root + "static/" + assets["mdr-explore.js"]] if widget_names else []
+    words = {key.split(".")[-1]: text.raw(key) for key in RUNTIME_WORDS}  # templates: the runtime fills them
     config = page_config(text.locale, root + live if live and widget_names else None, words)
     return render_page(page.template, page_title=page.title, root=root, t=text, scripts=scripts,
                        asset=lambda name: root + "static/" + assets[name], nav_pages=content.pages,
@@ -111,8 +115,12 @@ def swap_in(staging: Path, out: Path) -> None:
 
 def write_site(staging: Path, content: Content, text: SiteText, report: BuildReport, live: str | None) -> None:
     """Every page of the site model and the shared static files, into one folder."""
+    pages = site_pages(content, text)
     assets = write_static(staging, text)
-    for page in site_pages(content, text):
+    search = search_script(pages, content, text)
+    assets["search.js"] = hashed_name("search.js", search)
+    write_bytes(staging / "static", assets["search.js"], search)
+    for page in pages:
         data = render(page, content, text, assets, live).encode("utf-8")
         write_bytes(staging, page.path, data)
         report.pages.append((page.path, len(data)))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from bokeh.embed import json_item
 
 from mdr_explainer.widgets.framework.contract import instance_config, script_json
-from mdr_explainer.widgets.framework.plotting import build_layout
+from mdr_explainer.widgets.framework.plotting import build_figure, figure_words
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.registry import REGISTRY
 
@@ -46,10 +46,15 @@ def renumber_ids(item: dict, instance: str) -> dict:
     return walk(item)
 
 
-def bokeh_item(instance: WidgetInstance, merged: dict, text) -> str:
-    """The plot as a Bokeh JSON item at the instance's starting values."""
-    layout = build_layout(REGISTRY[instance.widget], merged, instance.id, text)
-    return script_json(renumber_ids(json_item(layout, target=f"{instance.id}-plot"), instance.id))
+def figure_items(instance: WidgetInstance, merged: dict, text) -> list[dict]:
+    """Each figure's words and its plot as a Bokeh JSON item (target <instance>-plot-<figure>) at the starting values."""
+    items = []
+    for fig in REGISTRY[instance.widget].figures:
+        target = f"{instance.id}-plot-{fig.name}"
+        plot = build_figure(fig, merged, f"{instance.id}/{fig.name}", text)
+        item = script_json(renumber_ids(json_item(plot, target=target), f"{instance.id}-{fig.name}"))
+        items.append({**figure_words(fig, text), "target": target, "height": fig.height, "bokeh_item": item})
+    return items
 
 
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
@@ -72,7 +77,7 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
                       "text": texts[r.key]} for r in widget.readouts],
         "sentence": texts[SENTENCE],
         "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, values)),
-        "bokeh_item": bokeh_item(instance, {**values, **outputs}, words),
+        "figures": figure_items(instance, {**values, **outputs}, words),
     }
 
 

@@ -155,9 +155,9 @@
     });
   };
   WidgetView.prototype.start = function () {
-    var self = this, item = JSON.parse(this.root.querySelector("script.bokeh-item").textContent);
-    return window.Bokeh.embed.embed_item(item, this.config.id + "-plot").then(function (views) {
-      Array.from(views.roots)[0].model.document.all_models.forEach(function (m) { if (m.name) { self.sources[m.name] = m; } });
+    var self = this, items = Array.from(this.root.querySelectorAll("script.bokeh-item"), function (s) { return JSON.parse(s.textContent); });
+    return Promise.all(items.map(function (item) { return window.Bokeh.embed.embed_item(item); })).then(function (all) {
+      all.forEach(function (views) { Array.from(views.roots)[0].model.document.all_models.forEach(function (m) { if (m.name) { self.sources[m.name] = m; } }); });
       self.writeControls();
       self.update();
       self.bind();

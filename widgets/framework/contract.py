@@ -59,7 +59,11 @@ class RuntimeCoordinate:
 
 @dataclass(frozen=True)
 class RuntimeGlyph:
-    """What to draw from which outputs: x, y, y2 are keys or fixed numbers; text is the label's words."""
+    """What to draw from which outputs: x, y, y2 are keys or fixed numbers; text is the label's words.
+
+    legend: the glyph's legend words ('' if none): the series name in data tables, keyboard
+    exploration and sonification (site/static/mdr-explore.js).
+    """
 
     kind: str
     x: str | float
@@ -68,16 +72,27 @@ class RuntimeGlyph:
     alpha: str
     dy: float
     text: str
+    legend: str
 
 
 @dataclass(frozen=True)
 class RuntimeFigure:
-    """A figure's fixed ranges and glyphs; data source names are `<instance>/<figure>:<glyph index>`."""
+    """A figure's fixed ranges and glyphs; data source names are `<instance>/<figure>:<glyph index>`.
+
+    title, x_label, y_label: the figure's words (column headers and announcements of its data);
+    x_log, y_log: log-scale axes; axes: False for a picture whose coordinates are not data.
+    """
 
     name: str
     x_range: list[float]
     y_range: list[float]
     glyphs: list[RuntimeGlyph]
+    title: str
+    x_label: str
+    y_label: str
+    x_log: bool
+    y_log: bool
+    axes: bool
 
 
 @dataclass(frozen=True)
@@ -126,7 +141,12 @@ def runtime_model(widget: Widget, cube, text: WidgetText) -> dict:
               for c in widget.grid_coordinates()]
     figures = [RuntimeFigure(name=f.name, x_range=list(f.x_range), y_range=list(f.y_range),
                              glyphs=[RuntimeGlyph(kind=g.kind, x=g.x, y=g.y, y2=g.y2, alpha=g.alpha, dy=g.dy,
-                                                  text=glyph_label(g, f, text)) for g in f.glyphs])
+                                                  text=glyph_label(g, f, text),
+                                                  legend=text.legend(f.name, g.text_key) if g.kind != "text" else "")
+                                     for g in f.glyphs],
+                             title=text.figure(f.name, "title"), x_label=text.figure(f.name, "x_label"),
+                             y_label=text.figure(f.name, "y_label"), x_log=f.x_scale == "log",
+                             y_log=f.y_scale == "log", axes=f.axes)
                for f in widget.figures]
     model = RuntimeModel(
         name=widget.name, params=params, coordinates=coords,

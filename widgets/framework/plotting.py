@@ -1,15 +1,19 @@
 """Bokeh figures built from a widget's Figure declarations and its words; shared by every view."""
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 from bokeh.layouts import column
-from bokeh.models import ColumnDataSource, Legend, LegendItem
+from bokeh.models import ColumnDataSource
+from bokeh.core.property.vectorization import value
 from bokeh.plotting import figure
 
 from .spec import Figure, Glyph, Place, Widget
 from .wording import WidgetText
 
 LINE_DASH = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
+SVG_DASH = {"solid": "", "dashed": "6 3", "dotted": "2 2"}
 
 
 def place(key: Place, values: dict):
@@ -47,8 +51,11 @@ def glyph_data(glyph: Glyph, fig: Figure, values: dict, label: str = "") -> dict
     return {k: (np.asarray(v, dtype=float) if k != "text" else v) for k, v in data.items()}
 
 
-def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource):
-    """Add one glyph renderer to a Bokeh figure."""
+def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource, label_align: str = "center", edge_x=None):
+    """Add one glyph renderer to a Bokeh figure.
+
+    A text label is aligned label_align on its x, or pinned to a frame edge at edge_x (see label_place).
+    """
     common = {"source": source}
     if glyph.kind in ("line", "vline", "hline"):
         return plot.line("x", "y", line_color=glyph.color, line_width=glyph.width,
@@ -62,10 +69,26 @@ def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource):
         return plot.scatter("x", "y", size=glyph.size, fill_color=glyph.color, line_color="#222222",
                             fill_alpha="alpha", line_alpha="alpha", **common)
     if glyph.kind == "text":
-        return plot.text("x", "y", text="text", text_alpha="alpha", text_color=glyph.color,
-                         text_font_size=f"{glyph.size}pt", text_align="center",
+        x = "x" if edge_x is None else value(edge_x)
+        offset = 0 if edge_x is None else (4 if label_align == "left" else -4)
+        return plot.text(x, "y", text="text", text_alpha="alpha", text_color=glyph.color,
+                         text_font_size=f"{glyph.size}pt", text_align=label_align, x_offset=offset,
                          text_baseline="middle", **common)
     raise ValueError(f"unknown glyph kind {glyph.kind!r}")
+
+
+def label_place(glyph: Glyph, fig: Figure, values: dict) -> tuple[str, float | None]:
+    """(alignment, pinned x or None) keeping a text label inside the frame at any width.
+
+    A data plot's labels name reference lines and end at their x. A picture's labels near an edge
+    (where they are at the starting values) are pinned to that edge of the frame; the others are
+    centred on what they name.
+    """
+    if fig.axes:
+        return "right", None
+    low, high = fig.x_range
+    share = (float(np.atleast_1d(place(glyph.x, values))[0]) - low) / (high - low)
+    return ("left", low) if share < 0.25 else ("right", high) if share > 0.75 else ("center", None)
 
 
 def glyph_label(glyph: Glyph, fig: Figure, text: WidgetText) -> str:
@@ -73,34 +96,51 @@ def glyph_label(glyph: Glyph, fig: Figure, text: WidgetText) -> str:
     return text.label(fig.name, glyph.text_key) if glyph.kind == "text" else ""
 
 
+def swatch(glyph: Glyph) -> str:
+    """A small SVG sample of how a glyph is drawn, for the HTML legend."""
+    color = escape(glyph.color)
+    if glyph.kind == "points":
+        shape = f'<circle cx="12" cy="7" r="5" fill="{color}" stroke="#222"/>'
+    elif glyph.kind in ("band", "shade", "patch"):
+        shape = f'<rect x="1" y="1" width="22" height="12" fill="{color}" fill-opacity=".35"/>'
+    else:
+        dash = SVG_DASH[glyph.dash]
+        shape = (f'<line x1="0" y1="7" x2="24" y2="7" stroke="{color}" stroke-width="{min(glyph.width, 4)}"'
+                 + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+    return f'<svg width="24" height="14" aria-hidden="true" style="flex:none">{shape}</svg>'
+
+
+def legend_entries(fig: Figure, text: WidgetText) -> list[tuple[Glyph, str]]:
+    """(glyph, words) for every glyph with a legend entry, in drawing order."""
+    return [(g, text.legend(fig.name, g.text_key)) for g in fig.glyphs
+            if g.kind != "text" and text.legend(fig.name, g.text_key)]
+
+
+def figure_words(fig: Figure, text: WidgetText) -> dict:
+    """The HTML around a plot: title, axis labels ('' for a picture without axes) and legend entries with swatches."""
+    return {"name": fig.name, "title": text.figure(fig.name, "title"),
+            "x_label": text.figure(fig.name, "x_label") if fig.axes else "",
+            "y_label": text.figure(fig.name, "y_label") if fig.axes else "",
+            "legend": [{"swatch": swatch(g), "words": words} for g, words in legend_entries(fig, text)]}
+
+
 def build_figure(fig: Figure, values: dict, source_name: str, text: WidgetText):
-    """One Bokeh figure with a named data source per glyph."""
-    plot = figure(title=text.figure(fig.name, "title"), x_axis_label=text.figure(fig.name, "x_label"),
-                  y_axis_label=text.figure(fig.name, "y_label"),
-                  x_range=fig.x_range, y_range=fig.y_range, x_axis_type=fig.x_scale,
+    """One Bokeh figure with a named data source per glyph; its title, axis labels and legend are HTML
+    around it (figure_words, site/templates/partials/widget.html) so they wrap at any width."""
+    plot = figure(x_range=fig.x_range, y_range=fig.y_range, x_axis_type=fig.x_scale,
                   y_axis_type=fig.y_scale, height=fig.height, sizing_mode="stretch_width",
-                  tools="", toolbar_location=None, name=source_name)
-    plot.title.text_font_size = "13pt"
-    items = []
+                  tools="", toolbar_location=None, name=source_name, min_border_right=14, min_border_top=10)
     for i, glyph in enumerate(fig.glyphs):
         data = glyph_data(glyph, fig, values, glyph_label(glyph, fig, text))
-        renderer = draw_glyph(plot, glyph, ColumnDataSource(data, name=f"{source_name}:{i}"))
-        legend = text.legend(fig.name, glyph.text_key) if glyph.kind != "text" else ""
-        if legend:
-            items.append(LegendItem(label=legend, renderers=[renderer]))
+        draw_glyph(plot, glyph, ColumnDataSource(data, name=f"{source_name}:{i}"), *label_place(glyph, fig, values))
     if not fig.axes:
         plot.axis.visible = False
         plot.grid.visible = False
-    if items and fig.legend == "below":
-        plot.add_layout(Legend(items=items, orientation="horizontal", border_line_alpha=0,
-                               label_text_font_size="10pt", spacing=12), "below")
-    elif items:
-        plot.add_layout(Legend(items=items, location=fig.legend, background_fill_alpha=0.8))
     return plot
 
 
 def build_layout(widget: Widget, values: dict, prefix: str, text: WidgetText | None = None):
-    """All of a widget's figures stacked, with sources named prefix/figure:glyph."""
+    """All of a widget's figures stacked (for notebooks and tests), sources named prefix/figure:glyph."""
     text = text or widget.text()
-    plots = [build_figure(fig, values, f"{prefix}/{fig.name}", text) for fig in widget.figures]
-    return column(*plots, sizing_mode="stretch_width")
+    return column(*[build_figure(fig, values, f"{prefix}/{fig.name}", text) for fig in widget.figures],
+                  sizing_mode="stretch_width")
