@@ -10,7 +10,7 @@ TEXT = "h1, h2, h3, p, li, a, button, label, legend, summary, dt, dd, output, ca
 SIDE_BY_SIDE = [".site-header > *", ".site-header nav li", ".audience-switch > *", ".slider-row > *",
                 ".readouts > div", ".widget-head > *", ".lesson-nav > *"]
 MEASURE = """([text, groups]) => {
-  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
+  const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 1 && r.height > 1 &&
     getComputedStyle(el).visibility !== 'hidden'; };
   const clipped = [];
   for (const el of document.querySelectorAll(text)) {
