@@ -11,8 +11,7 @@ from . import model
 # Top of the outcome plot's y axis (%); the window shading reaches it. Above 100% the plot is
 # empty, which leaves room for the legend.
 OUTCOME_TOP_PCT = 150.0
-# Where the labels of the two horizontal lines sit: dose (× Ki) and % above each line.
-LABEL_DOSE, LABEL_LIFT_PCT = 8.8, 3.5
+# The two horizontal lines (control without inhibitor, side-effect limit) are named in the legend.
 
 PARAMS = (
     Param(name="inhibitor_dose", min=0.0, max=10.0, step=0.1, default=1.0),
@@ -65,8 +64,6 @@ OUTCOME_FIGURE = Figure(
         Glyph(kind="line", x="dose_axis", y="side_effects_curve_pct", color=VERMILLION),
         Glyph(kind="hline", y="control_zero_pct", color=BLUE, dash="dotted", width=1.5),
         Glyph(kind="hline", y="side_effects_limit_pct", color=VERMILLION, dash="dashed", width=1.5),
-        Glyph(kind="text", x=LABEL_DOSE, y="control_zero_pct", dy=LABEL_LIFT_PCT, color=BLUE, size=9),
-        Glyph(kind="text", x=LABEL_DOSE, y="side_effects_limit_pct", dy=LABEL_LIFT_PCT, color=VERMILLION, size=9),
         Glyph(kind="vline", x="inhibitor_dose", color=BLACK, dash="dotted", width=1.5),
         Glyph(kind="points", x="inhibitor_dose", y="control_at_pct", color=BLUE),
         Glyph(kind="points", x="inhibitor_dose", y="side_effects_at_pct", color=VERMILLION),

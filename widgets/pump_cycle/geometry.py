@@ -67,14 +67,12 @@ INHIBITOR_AT = np.array([(0.0, -0.6), (0.0, -1.8)])
 ADP_AT = np.array([(-1.4, -6.1), (1.4, -6.1)])
 PHOSPHATE_AT = np.array([(-0.45, -6.7), (0.45, -6.7)])
 
-# Fixed labels: name -> (x, y). The words themselves live in the widget's spec.
+# Fixed labels drawn in the diagram: name -> (x, y). Their words live in the widget's strings
+# file; the leaflets, molecules and stage are named in the legend and the sentence instead, so
+# that they never crowd the drawing in a long translation.
 LABELS = {
     "outside": (-7.0, 5.0),
     "inside": (-7.0, -5.6),
-    "outer_leaflet": (7.6, 1.0),
-    "inner_leaflet": (7.6, -1.0),
-    "stage": (0.0, 7.2),
-    "inhibitor": (6.6, 5.0),
 }
 
 
@@ -111,10 +109,3 @@ def membrane() -> dict[str, np.ndarray]:
         "midplane_y": np.full(2, mid),
     }
 
-
-def label_positions() -> dict[str, float]:
-    """Every fixed label's position as label_<name>_x / label_<name>_y scalars."""
-    out = {}
-    for name, (x, y) in LABELS.items():
-        out[f"label_{name}_x"], out[f"label_{name}_y"] = x, y
-    return out

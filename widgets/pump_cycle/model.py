@@ -119,5 +119,4 @@ def compute(step, inhibitor) -> dict:
         **stage_flags(current),
         **drawing(current),
         **geometry.membrane(),
-        **geometry.label_positions(),
     }

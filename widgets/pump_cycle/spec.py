@@ -18,26 +18,18 @@ def label(name: str, color: str = GREY, size: float = 10, alpha: str = "", key: 
     return Glyph(kind="text", x=x, y=y, key=key or name, color=color, size=size, alpha=alpha)
 
 
-def stage_titles() -> tuple[Glyph, ...]:
-    """One title per stage, each shown only while its stage is on show."""
-    flags = [(f"show_state_{i}", s.caption) for i, s in enumerate(model.STATES)]
-    flags.append(("show_stalled", model.STALLED.caption))
-    return tuple(label("stage", color=VERMILLION if key == model.STALLED.caption else BLACK, size=13,
-                       alpha=flag, key=f"stage_{key}") for flag, key in flags)
-
-
 FIGURES = (
     Figure(
         name="cycle", x_range=geometry.X_RANGE, y_range=geometry.Y_RANGE, axes=False, height=440,
         legend="bottom_right",
         glyphs=(
-            Glyph(kind="band", x="membrane_x", y="outer_leaflet_bottom", y2="outer_leaflet_top", color=ORANGE),
-            Glyph(kind="band", x="membrane_x", y="inner_leaflet_bottom", y2="inner_leaflet_top", color=YELLOW),
+            Glyph(kind="band", x="membrane_x", y="outer_leaflet_bottom", y2="outer_leaflet_top", key="outer_leaflet",
+                  color=ORANGE),
+            Glyph(kind="band", x="membrane_x", y="inner_leaflet_bottom", y2="inner_leaflet_top", key="inner_leaflet",
+                  color=YELLOW),
             Glyph(kind="line", x="membrane_x", y="midplane_y", color=GREY, dash="dotted", width=1.0),
             label("outside", size=11),
             label("inside", size=11),
-            label("outer_leaflet"),
-            label("inner_leaflet"),
             Glyph(kind="patch", x="left_x", y="left_y", color=BLUE),
             Glyph(kind="patch", x="right_x", y="right_y", color=SKY),
             Glyph(kind="points", x="atp_x", y="atp_y", alpha="atp_alpha", color=GREEN, size=13),
@@ -45,8 +37,6 @@ FIGURES = (
             Glyph(kind="points", x="phosphate_x", y="phosphate_y", alpha="adp_alpha", color=PURPLE, size=7),
             Glyph(kind="points", x="drug_x", y="drug_y", alpha="drug_alpha", color=VERMILLION, size=16),
             Glyph(kind="points", x="inhibitor_x", y="inhibitor_y", alpha="inhibitor_alpha", color=BLACK, size=12),
-            label("inhibitor", color=VERMILLION, size=11, alpha="inhibitor_alpha"),
-            *stage_titles(),
         ),
     ),
 )

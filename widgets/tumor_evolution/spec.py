@@ -9,11 +9,8 @@ from . import model
 # Top of the time plot's y axis (% of the space); the drug shading reaches it. Above 100% the
 # plot is empty, which leaves room for the legend.
 TIME_TOP_PCT = 160.0
-# Where the labels of the three horizontal lines sit: day, and % above (+) or below (-) each line.
-# Near the right edge the curves have settled at 0 or 100%, or swing between the pause and restart
-# lines, so the labels sit above the two upper lines and below the pause line.
-LABEL_DAY = 1560.0
-LABEL_LIFT_PCT = 3.5
+# The three horizontal lines (progression, restart, pause) are named in the legend, which wraps
+# at any width and in any language, rather than by labels drawn over the curves.
 
 # Cost, competition and starting share change where the drug is switched on and off, so the
 # curves jump between neighbouring settings: these controls snap to a few steps instead of
@@ -35,10 +32,7 @@ TIME_FIGURE = Figure(
         Glyph(kind="line", x="day", y="resistant_pct", color=VERMILLION, width=3.5),
         Glyph(kind="hline", y="progression_line_pct", color=GREY, dash="dashed", width=1.5),
         Glyph(kind="hline", y="start_line_pct", color=GREY, dash="dotted", width=1.5),
-        Glyph(kind="hline", y="pause_line_pct", color=GREY, dash="dotted", width=1.5),
-        Glyph(kind="text", x=LABEL_DAY, y="progression_line_pct", dy=LABEL_LIFT_PCT, color=GREY, size=9),
-        Glyph(kind="text", x=LABEL_DAY, y="start_line_pct", dy=LABEL_LIFT_PCT, color=GREY, size=9),
-        Glyph(kind="text", x=LABEL_DAY, y="pause_line_pct", dy=-LABEL_LIFT_PCT, color=GREY, size=9),
+        Glyph(kind="hline", y="pause_line_pct", color=BLACK, dash="dotted", width=1.5),
     ),
 )
 
