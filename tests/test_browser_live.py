@@ -70,7 +70,12 @@ def exact(page, instance: str, name: str) -> dict:
     return state["values"]
 
 
-def wait_all_live(page, timeout: float = 30000) -> None:
+def open_page(page, url: str) -> None:
+    """Go to a page; its scripts are synchronous, so DOMContentLoaded means they have run (patient under load)."""
+    page.goto(url, wait_until="domcontentloaded", timeout=60000)
+
+
+def wait_all_live(page, timeout: float = 60000) -> None:
     """Every widget ready, online, and showing a live answer."""
     page.wait_for_function(ALL_LIVE, timeout=timeout)
 
@@ -115,7 +120,7 @@ FORMS = ["lesson-slash", "lesson-bare", "lesson-index", "embed-slash", "embed-ba
 def test_every_url_form_works_live(live_server, watched_page, lesson, form, query_label):
     label, path, query = next(f for f in url_forms(lesson) if f[0] == f"{form}-{query_label}")
     page = watched_page.page
-    page.goto(live_server + path + query)
+    open_page(page, live_server + path + query)
     assert page.url.split("?")[0].endswith(("/", "/index.html"))
     if query:
         assert page.url.endswith(query), "the query string survives any redirect"
@@ -151,7 +156,7 @@ def run_axe(page) -> list:
 def test_live_lesson_and_embed_pages_pass_axe(live_server, watched_page, lesson):
     page = watched_page.page
     for path in (f"/{lesson.slug}/", f"/embed/{lesson.widget_names()[0]}/"):
-        page.goto(live_server + path)
+        open_page(page, live_server + path)
         wait_all_live(page)
         assert run_axe(page) == [], path
     assert watched_page.errors == [] and watched_page.outside == []
@@ -162,10 +167,10 @@ def test_live_page_has_the_static_dom_and_reachable_descriptions(live_server, bu
     out, _ = built_site
     skeleton = """() => [...document.querySelectorAll('main [id], main [role], main [aria-describedby], main input, main select')]
         .map((e) => [e.tagName, e.id, e.getAttribute('role'), e.getAttribute('aria-describedby'), e.getAttribute('aria-labelledby')])"""
-    page.goto((out / lesson.slug / "index.html").as_uri())
-    page.wait_for_function(ALL_READY, timeout=20000)
+    open_page(page, (out / lesson.slug / "index.html").as_uri())
+    page.wait_for_function(ALL_READY, timeout=60000)
     static = page.evaluate(skeleton)
-    page.goto(f"{live_server}/{lesson.slug}/")
+    open_page(page, f"{live_server}/{lesson.slug}/")
     wait_all_live(page)
     assert page.evaluate(skeleton) == static
     # Every aria-describedby names elements in the same document (no shadow root in between).
@@ -186,9 +191,9 @@ def test_static_live_and_python_say_the_same_at_every_preset(live_server, built_
     widget = REGISTRY[name]
     context = browser.new_context()
     static, live = context.new_page(), context.new_page()
-    static.goto((out / "embed" / name / "index.html").as_uri())
-    static.wait_for_function(ALL_READY, timeout=20000)
-    live.goto(f"{live_server}/embed/{name}/")
+    open_page(static, (out / "embed" / name / "index.html").as_uri())
+    static.wait_for_function(ALL_READY, timeout=60000)
+    open_page(live, f"{live_server}/embed/{name}/")
     wait_all_live(live)
     for preset in [None] + [p.name for p in widget.presets]:
         if preset:
@@ -219,12 +224,12 @@ def test_random_states_live_exact_static_within_accuracy(live_server, built_site
     static, live = context.new_page(), context.new_page()
     for values in random_positions(widget, 3, seed=11):
         query = "?" + "&".join(f"{k}={v:g}" for k, v in values.items())
-        live.goto(f"{live_server}/embed/{name}/{query}")
+        open_page(live, f"{live_server}/embed/{name}/{query}")
         wait_all_live(live)
         assert exact(live, name, name) == values
         assert page_vs_model(live, widget, name, values) < 1e-6
-        static.goto((out / "embed" / name / "index.html").as_uri() + query)
-        static.wait_for_function(ALL_READY, timeout=20000)
+        open_page(static, (out / "embed" / name / "index.html").as_uri() + query)
+        static.wait_for_function(ALL_READY, timeout=60000)
         assert page_vs_model(static, widget, name, values) < 0.01, values
         shown, model = static.evaluate(PAGE_STATE, name)["outputs"], widget.run(values)
         for key, span in spans.items():
@@ -235,9 +240,9 @@ def test_random_states_live_exact_static_within_accuracy(live_server, built_site
 def test_other_live_pages(live_server, watched_page):
     page = watched_page.page
     lessons = load_content(REPO / "content").lessons
-    page.goto(f"{live_server}/")
+    open_page(page, f"{live_server}/")
     assert page.locator(".lesson-list li").count() == len(lessons)
-    page.goto(f"{live_server}/glossary/")
+    open_page(page, f"{live_server}/glossary/")
     assert page.locator(".glossary > div").count() >= 40
     assert page.evaluate("() => window.MDR.page.live") is None, "pages without widgets open no socket"
     assert watched_page.errors == [] and watched_page.outside == []
@@ -270,7 +275,7 @@ def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, les
     offline = site_text("en", REPO / "content")("widget.offline")
     server = start_server(port)
     try:
-        page.goto(f"http://127.0.0.1:{port}/{lesson.slug}/")
+        open_page(page, f"http://127.0.0.1:{port}/{lesson.slug}/")
         wait_all_live(page)
         stop_server(server)
         page.wait_for_function("(id) => document.getElementById(id).dataset.live === 'offline'", arg=name, timeout=15000)
