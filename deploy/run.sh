@@ -28,12 +28,13 @@ trap stop_all EXIT
 trap 'exit 0' INT TERM
 
 extra=()
-[ -n "${MDR_CONTENT:-}" ] && extra+=(--content "$MDR_CONTENT")
 [ -n "${MDR_ORIGIN:-}" ] && extra+=(--allow-websocket-origin "$MDR_ORIGIN")
+# Build the live pages once; every server serves the same folder.
+"$MDR" build --live --out "$WORK/site" ${MDR_CONTENT:+--content "$MDR_CONTENT"}
 upstreams=""
 for i in $(seq 1 "$N"); do
   port=$((PORT + i))
-  "$MDR" serve --address 127.0.0.1 --port "$port" "${extra[@]}" > >(sed -u "s/^/[server $port] /") 2>&1 &
+  "$MDR" serve --site "$WORK/site" --address 127.0.0.1 --port "$port" "${extra[@]}" > >(sed -u "s/^/[server $port] /") 2>&1 &
   pids+=($!)
   upstreams+="        server 127.0.0.1:$port max_fails=0;"$'\n'
 done
@@ -41,7 +42,7 @@ done
 # Wait until every server answers its health check (each builds the live pages first).
 for i in $(seq 1 "$N"); do
   port=$((PORT + i))
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 240); do
     python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/healthz', timeout=2)" 2>/dev/null && break
     sleep 0.5
   done

@@ -41,12 +41,12 @@ from .build import build_site
 LIVE_PATH = "live"
 HEALTH_PATH = "healthz"
 MAX_MESSAGE_BYTES = 16_384
-# A dead peer is noticed within PING_SECONDS + PING_TIMEOUT_SECONDS (under a minute), so a
+# A dead peer is noticed within PING_SECONDS + PING_TIMEOUT_SECONDS (40 s; Tornado caps the timeout at the interval), so a
 # class leaving frees its sockets at once; a reader who stays on a page without touching a
 # widget for half an hour (a lesson read, a tab left open) gives back the socket too, at no cost
 # to them: the page keeps working from its grid and reconnects on their next move.
 PING_SECONDS = 20
-PING_TIMEOUT_SECONDS = 30
+PING_TIMEOUT_SECONDS = 20
 IDLE_SECONDS = 1800
 IDLE_CODE = 4000
 CACHE_ENTRIES = 1024
@@ -80,6 +80,7 @@ class SitePage(StaticFileHandler):
         self.gzipped = False
         if path and "gzip" in self.request.headers.get("Accept-Encoding", "") and os.path.isfile(path + ".gz"):
             self.gzipped = True
+            self._stat_result = os.stat(path + ".gz")  # size and time of the file actually sent
             return path + ".gz"
         return path
 
@@ -166,11 +167,12 @@ BAD_REQUEST = (ValueError, KeyError, TypeError, AttributeError)
 MODEL_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mdr-model")
 
 
-def parse_request(message: str) -> tuple[str, tuple]:
-    """(the reply's head: id and instance, cache key) of one request; raises BAD_REQUEST errors."""
+def parse_request(message: str) -> tuple[str, str, tuple]:
+    """(instance, the reply's head: id and instance, cache key) of one request; raises BAD_REQUEST errors."""
     request = json.loads(message)
-    head = '{"id":%s,"instance":%s,"outputs":' % (json.dumps(request["id"]), json.dumps(str(request["instance"])))
-    return head, OutputCache.key(str(request["widget"]), dict(request["values"]))
+    instance = str(request["instance"])
+    head = '{"id":%s,"instance":%s,"outputs":' % (json.dumps(request["id"]), json.dumps(instance))
+    return instance, head, OutputCache.key(str(request["widget"]), dict(request["values"]))
 
 
 def error_reply(err: Exception) -> str:
@@ -181,7 +183,7 @@ def error_reply(err: Exception) -> str:
 def reply_for(message: str) -> str:
     """The answer to one request: {id, instance, outputs}, or {error} for a bad request."""
     try:
-        head, key = parse_request(message)
+        _, head, key = parse_request(message)
     except BAD_REQUEST as err:
         return error_reply(err)
     text = CACHE.lookup(key)
@@ -192,7 +194,7 @@ class LiveModel(WebSocketHandler):
     """One reader's page: each message names a widget instance and its values; the reply holds its outputs.
 
     Holds nothing beyond the connection: the set of open sockets (for /healthz and the idle
-    sweep) and when each last asked.
+    sweep), when each last asked, and its unanswered latest request per widget instance.
     """
 
     allowed: set[str] = set()
@@ -212,7 +214,7 @@ class LiveModel(WebSocketHandler):
 
     def open(self) -> None:
         """Count the socket and make sure idle ones are swept."""
-        self.last = time.monotonic()
+        self.last, self.pending, self.working = time.monotonic(), {}, False
         LiveModel.open_sockets.add(self)
         LiveModel.served += 1
         if LiveModel.sweeper is None:
@@ -231,26 +233,56 @@ class LiveModel(WebSocketHandler):
             cls.open_sockets.discard(socket)
             socket.close(IDLE_CODE, "idle")
 
-    async def on_message(self, message) -> None:
-        """Answer one request (from the cache, or the model run off the event loop); never a crash.
+    def on_connection_close(self) -> None:
+        """Drop unanswered requests of a reader who has gone."""
+        self.pending = {}
+        super().on_connection_close()
 
-        Tornado delivers this socket's next message only once this one is answered.
+    def on_message(self, message) -> None:
+        """Answer one request: at once from the cache, else queue it for the model thread.
+
+        Only each instance's latest request waits: a reader dragging a slider sends one request per
+        step, and the page shows only the answer to the latest, so older unanswered ones are dropped.
         """
         self.last = time.monotonic()
         LiveModel.messages += 1
         try:
-            head, key = parse_request(message)
+            instance, head, key = parse_request(message)
         except BAD_REQUEST as err:
-            reply = error_reply(err)
-        else:
-            text = CACHE.lookup(key)
-            if text is None:
-                text = CACHE.store(key, await IOLoop.current().run_in_executor(MODEL_THREAD, CACHE.compute, key))
-            reply = head + text + "}"
+            self.send(error_reply(err))
+            return
+        text = CACHE.lookup(key)
+        if text is not None:
+            self.pending.pop(instance, None)
+            self.send(head + text + "}")
+            return
+        self.pending.pop(instance, None)
+        self.pending[instance] = (head, key)
+        if not self.working:
+            self.working = True
+            IOLoop.current().spawn_callback(self.drain)
+
+    async def drain(self) -> None:
+        """Compute the queued requests, oldest instance first, off the event loop."""
         try:
-            await self.write_message(reply)
+            while self.pending:
+                instance = next(iter(self.pending))
+                head, key = self.pending.pop(instance)
+                text = CACHE.lookup(key)
+                if text is None:
+                    text = CACHE.store(key, await IOLoop.current().run_in_executor(MODEL_THREAD, CACHE.compute, key))
+                if not self.send(head + text + "}"):
+                    self.pending.clear()
+        finally:
+            self.working = False
+
+    def send(self, reply: str) -> bool:
+        """Write a reply; False if the reader has gone."""
+        try:
+            self.write_message(reply)
+            return True
         except WebSocketClosedError:
-            pass
+            return False
 
 
 class Health(RequestHandler):
@@ -270,13 +302,22 @@ def routes(site: Path, origins: list[str]) -> list:
             (r"/(.*)", SitePage, {"path": str(site), "default_filename": "index.html"})]
 
 
-def serve(content_dir: Path, port: int = 5006, show: bool = False, address: str = "127.0.0.1",
-          num_procs: int = 1, origins: list[str] | None = None, locale: str = "en"):
-    """Build the live pages, then serve them with Panel's server; blocks until stopped."""
-    site = Path(tempfile.mkdtemp(prefix="mdr-live-")) / "site"
+def build_live(content_dir: Path, site: Path, locale: str = "en") -> float:
+    """Build the live pages (the static site with the live endpoint) and their gzip copies; seconds taken."""
     report = build_site(content_dir, site, locale=locale, live=LIVE_PATH)
     precompress(site)
-    print(f"live pages built in {report.seconds:.1f} s; serving http://{address}:{port}/ (pid {os.getpid()})", flush=True)
+    return report.seconds
+
+
+def serve(content_dir: Path, port: int = 5006, show: bool = False, address: str = "127.0.0.1",
+          num_procs: int = 1, origins: list[str] | None = None, locale: str = "en", site: Path | None = None):
+    """Build the live pages (unless given a folder built by `build --live`), then serve them; blocks until stopped."""
+    if site is None:
+        site = Path(tempfile.mkdtemp(prefix="mdr-live-")) / "site"
+        print(f"live pages built in {build_live(content_dir, site, locale):.1f} s", flush=True)
+    elif not (Path(site) / "index.html").is_file():
+        raise SystemExit(f"{site} has no pages: build them with `mdr-explainer build --live --out {site}`")
+    print(f"serving {site} at http://{address}:{port}/ (pid {os.getpid()})", flush=True)
     allowed = [f"{address}:{port}", f"localhost:{port}", f"127.0.0.1:{port}", *(origins or [])]
     return pn.serve({}, port=port, address=address, show=show, title="Why Chemo Stops Working",
                     extra_patterns=routes(site, allowed), websocket_origin=allowed, num_procs=num_procs,
