@@ -128,9 +128,9 @@ async def run(args) -> None:
     total, minute = Stats(), [Stats()]
     print(f"soak: {args.readers} readers, {args.rate:g} requests/s each while dragging, sessions ~{args.session:g} s, "
           f"{args.duration:g} s; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
-    print("minute  RSS MB  sent  answered  superseded  errors  latency p50/p95 (ms)  open sockets  cache hit %")
+    print("  t (s)  RSS MB  sent  answered  superseded  errors  latency p50/p95 (ms)  open sockets  cache hit %")
     rss = [target.rss_kb() / 1024]
-    print(f"{0:>6}  {rss[0]:6.1f}", flush=True)
+    print(f"{0:>7}  {rss[0]:6.1f}", flush=True)
     stop = time.monotonic() + args.duration
     tasks = [asyncio.create_task(reader(target.url, i, args.rate, args.session, stop, minute, total))
              for i in range(args.readers)]
@@ -144,7 +144,7 @@ async def run(args) -> None:
             rss.append(target.rss_kb() / 1024)
             cache = h["cache"]
             hit = 100 * cache["hits"] / max(1, cache["hits"] + cache["misses"])
-            print(f"{t:>6}  {rss[-1]:6.1f}  {m.sent:5d}  {m.answered:8d}  {m.sent - m.answered:10d}  {m.errors:6d}  "
+            print(f"{t * args.interval:>7.0f}  {rss[-1]:6.1f}  {m.sent:5d}  {m.answered:8d}  {m.sent - m.answered:10d}  {m.errors:6d}  "
                   f"{1000 * pct(m.latencies, .5):8.0f} {1000 * pct(m.latencies, .95):8.0f}        "
                   f"{h['open_sockets']:5d}       {hit:5.1f}", flush=True)
         await asyncio.gather(*tasks)
