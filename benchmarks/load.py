@@ -100,10 +100,10 @@ class Target:
                 os.killpg(proc.pid, signal.SIGKILL)
 
 
-def start_local(mdr: list[str]) -> Target:
-    """One `mdr-explainer serve` on a free port."""
+def start_local(mdr: list[str], site: str | None = None) -> Target:
+    """One `mdr-explainer serve` on a free port (of pages built by `build --live`, if given)."""
     port = free_port()
-    proc = subprocess.Popen([*mdr, "serve", "--port", str(port)], cwd=REPO, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen([*mdr, "serve", "--port", str(port), *(["--site", site] if site else [])], cwd=REPO, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True)
     wait_health(port, proc)
     return Target(f"http://127.0.0.1:{port}", [port], [proc])
@@ -304,7 +304,7 @@ async def run(args) -> None:
               [(f"nginx N={n}", n) for n in map(int, args.procs.split(","))] if args.target == "nginx" else [("local", None)])
     for label, procs in setups:
         target = (Target(args.url, [int(p) for p in args.ports.split(",")] if args.ports else [urlsplit(args.url).port])
-                  if args.url else start_nginx(procs, mdr) if procs else start_local(mdr))
+                  if args.url else start_nginx(procs, mdr) if procs else start_local(mdr, args.site))
         try:
             from mdr_explainer.lessons.server import exact_outputs  # noqa: F401  (imported before timing)
             warm = Reader(target.url, args.path)  # warm up: first-use costs are not per reader
@@ -327,6 +327,7 @@ def main() -> None:
     ap.add_argument("--url", help="a server already running (its /healthz is read for memory)")
     ap.add_argument("--ports", help="with --url behind a proxy: the backend ports to read /healthz from")
     ap.add_argument("--mdr", help="the mdr-explainer command (default: this Python's module)")
+    ap.add_argument("--site", help="with --target local: serve pages built by `mdr-explainer build --live`")
     ap.add_argument("--no-browser", action="store_true", help="skip the real Chromium")
     args = ap.parse_args()
     asyncio.run(run(args))

@@ -124,7 +124,7 @@ async def reader(url: str, seed: int, rate: float, session_s: float, stop: float
 
 async def run(args) -> None:
     mdr = [args.mdr] if args.mdr else [sys.executable, "-m", "mdr_explainer.lessons.cli"]
-    target = Target(args.url, [int(args.url.rsplit(":", 1)[1])]) if args.url else start_local(mdr)
+    target = Target(args.url, [int(args.url.rsplit(":", 1)[1])]) if args.url else start_local(mdr, args.site)
     total, minute = Stats(), [Stats()]
     print(f"soak: {args.readers} readers, {args.rate:g} requests/s each while dragging, sessions ~{args.session:g} s, "
           f"{args.duration:g} s; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)
@@ -173,6 +173,7 @@ def main() -> None:
     ap.add_argument("--interval", type=float, default=60.0, help="seconds between printed lines")
     ap.add_argument("--url", help="a server already running")
     ap.add_argument("--mdr", help="the mdr-explainer command (default: this Python's module)")
+    ap.add_argument("--site", help="serve pages built by `mdr-explainer build --live` (skips the build)")
     asyncio.run(run(ap.parse_args()))
 
 

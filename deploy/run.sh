@@ -5,7 +5,7 @@
 #
 # Environment: MDR_EXPLAINER (the command, default mdr-explainer), NGINX (default: nginx on PATH
 # or /usr/sbin/nginx), MDR_LISTEN (nginx's address, default 127.0.0.1; 0.0.0.0 in a container),
-# MDR_CONTENT (a content folder), MDR_ORIGIN (the public host:port if a proxy in front rewrites
+# MDR_CONTENT (a content folder), MDR_SITE (live pages already built), MDR_ORIGIN (the public host:port if a proxy in front rewrites
 # Host), MDR_ACCESS_LOG (nginx access log, default off).
 set -euo pipefail
 N="${1:-2}"
@@ -29,17 +29,19 @@ trap 'exit 0' INT TERM
 
 extra=()
 [ -n "${MDR_ORIGIN:-}" ] && extra+=(--allow-websocket-origin "$MDR_ORIGIN")
-# Build the live pages once; every server serves the same folder.
-"$MDR" build --live --out "$WORK/site" ${MDR_CONTENT:+--content "$MDR_CONTENT"}
+# Build the live pages once (unless MDR_SITE names a folder built by `build --live`); every
+# server serves the same folder.
+SITE="${MDR_SITE:-$WORK/site}"
+[ -n "${MDR_SITE:-}" ] || "$MDR" build --live --out "$SITE" ${MDR_CONTENT:+--content "$MDR_CONTENT"}
 upstreams=""
 for i in $(seq 1 "$N"); do
   port=$((PORT + i))
-  "$MDR" serve --site "$WORK/site" --address 127.0.0.1 --port "$port" "${extra[@]}" > >(sed -u "s/^/[server $port] /") 2>&1 &
+  "$MDR" serve --site "$SITE" --address 127.0.0.1 --port "$port" "${extra[@]}" > >(sed -u "s/^/[server $port] /") 2>&1 &
   pids+=($!)
   upstreams+="        server 127.0.0.1:$port max_fails=0;"$'\n'
 done
 
-# Wait until every server answers its health check (each builds the live pages first).
+# Wait until every server answers its health check.
 for i in $(seq 1 "$N"); do
   port=$((PORT + i))
   for _ in $(seq 1 240); do

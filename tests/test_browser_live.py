@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.server import build_live
 from mdr_explainer.lessons.strings import site_text
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
@@ -248,11 +249,10 @@ def test_other_live_pages(live_server, watched_page):
     assert watched_page.errors == [] and watched_page.outside == []
 
 
-def start_server(port: int) -> subprocess.Popen:
-    """`mdr-explainer serve` on this port, answering."""
+def start_server(port: int, site) -> subprocess.Popen:
+    """`mdr-explainer serve --site` on this port, answering."""
     proc = subprocess.Popen([sys.executable, "-m", "mdr_explainer.lessons.cli", "serve", "--port", str(port),
-                             "--content", str(REPO / "content")], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             "--site", str(site)], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for_http(f"http://127.0.0.1:{port}/healthz", proc, seconds=90)
     return proc
 
@@ -268,14 +268,15 @@ def stop_server(proc: subprocess.Popen) -> None:
 
 
 @pytest.mark.timeout(400)
-def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, lesson):
+def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, lesson, tmp_path):
     page = watched_page.page
     port = free_port()
     name = lesson.widget_names()[0]
     offline = site_text("en", REPO / "content")("widget.offline")
-    server = start_server(port)
+    build_live(REPO / "content", tmp_path / "site")
+    server = start_server(port, tmp_path / "site")
     try:
-        open_page(page, f"http://127.0.0.1:{port}/{lesson.slug}/")
+        open_page(page, f"http://127.0.0.1:{port}/{lesson.slug}/?reader=student")
         wait_all_live(page)
         stop_server(server)
         page.wait_for_function("(id) => document.getElementById(id).dataset.live === 'offline'", arg=name, timeout=15000)
@@ -289,7 +290,7 @@ def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, les
         assert state["values"] != before and state["source"] == "grid"
         assert page_vs_model(page, REGISTRY[name], name, state["values"]) < 0.01
         assert shown_texts(page, name)[SENTENCE] != ""
-        server = start_server(port)
+        server = start_server(port, tmp_path / "site")
         page.wait_for_function("(id) => document.getElementById(id).dataset.live === 'online'", arg=name, timeout=60000)
         wait_live(page, name)
         assert not status.is_visible()
