@@ -303,3 +303,21 @@ def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, les
     # The browser logs the failed reconnection attempts while the server is away; nothing else.
     assert [e for e in watched_page.errors if "WebSocket" not in e and "ERR_CONNECTION_REFUSED" not in e] == []
     assert watched_page.outside == []
+
+
+def test_socket_closed_for_idleness_reconnects_quietly_on_the_next_move(live_server, watched_page, lesson):
+    page = watched_page.page
+    name = lesson.widget_names()[0]
+    open_page(page, f"{live_server}/{lesson.slug}/?reader=student")
+    wait_all_live(page)
+    # The server closes a socket idle for IDLE_SECONDS with code 4000; the client closing with it gets the same event.
+    page.evaluate("() => MDR.views[0].live.socket.close(4000, 'idle')")
+    page.wait_for_function("() => MDR.views[0].live.socket === null", timeout=10000)
+    page.wait_for_timeout(1500)
+    assert page.locator(f"#{name}").get_attribute("data-live") == "online"
+    assert not page.locator(f"#{name} .widget-status").is_visible()
+    before = page.evaluate(PAGE_STATE, name)["values"]
+    move_by_keyboard(page, name)
+    wait_live(page, name)
+    assert exact(page, name, name) != before
+    assert watched_page.errors == [] and watched_page.outside == []
