@@ -295,7 +295,14 @@ HEADER = ("target       N  page p50/p95 (s)  working p50/p95 (s)  browser keys/l
           "   sockets per process")
 
 
+def loopback_only(url: str | None) -> None:
+    """These benchmarks load a server hard: they only ever talk to this machine."""
+    if url and urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit(f"{url}: the benchmarks only run against 127.0.0.1 (loopback)")
+
+
 async def run(args) -> None:
+    loopback_only(args.url)
     mdr = [args.mdr] if args.mdr else [sys.executable, "-m", "mdr_explainer.lessons.cli"]
     counts = [int(x) for x in args.readers.split(",")]
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start; lesson {args.path}")

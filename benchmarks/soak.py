@@ -26,7 +26,7 @@ from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load import REPO, Target, health, pct, start_local  # noqa: E402
+from load import Target, health, loopback_only, pct, start_local  # noqa: E402
 
 from mdr_explainer.widgets.registry import REGISTRY  # noqa: E402
 
@@ -123,6 +123,7 @@ async def reader(url: str, seed: int, rate: float, session_s: float, stop: float
 
 
 async def run(args) -> None:
+    loopback_only(args.url)
     mdr = [args.mdr] if args.mdr else [sys.executable, "-m", "mdr_explainer.lessons.cli"]
     target = Target(args.url, [int(args.url.rsplit(":", 1)[1])]) if args.url else start_local(mdr, args.site)
     total, minute = Stats(), [Stats()]

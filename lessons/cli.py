@@ -103,7 +103,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--content", help="content folder")
     serve.add_argument("--show", action="store_true", help="open a browser")
     serve.add_argument("--locale", default="en", help="language of the site's words (as for build)")
-    serve.add_argument("--num-procs", type=int, default=1, help="worker processes (behind a reverse proxy)")
+    serve.add_argument("--num-procs", type=int, default=1, help="forked worker processes sharing one port (Tornado does not balance "
+                       "sockets across them; for a class use deploy/run.sh N PORT)")
     serve.add_argument("--allow-websocket-origin", action="append", default=[],
                        help="public host:port the pages are served under (repeatable)")
     serve.add_argument("--site", help="serve live pages built by `build --live` instead of building at start-up "
