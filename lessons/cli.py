@@ -22,6 +22,12 @@ def cmd_build(args) -> int:
 
     content = Path(args.content) if args.content else default_content_dir()
     try:
+        if args.live:
+            from .server import build_live
+
+            build_live(content, Path(args.out), locale=args.locale)
+            print(f"built the live pages into {args.out}; serve them with `mdr-explainer serve --site {args.out}`")
+            return 0
         report = build_site(content, Path(args.out), locale=args.locale)
     except ContentError as err:
         print_problems(err)
@@ -67,7 +73,7 @@ def cmd_serve(args) -> int:
     content = Path(args.content) if args.content else default_content_dir()
     try:
         serve(content, port=args.port, show=args.show, address=args.address, num_procs=args.num_procs,
-              origins=args.allow_websocket_origin, locale=args.locale)
+              origins=args.allow_websocket_origin, locale=args.locale, site=Path(args.site) if args.site else None)
     except ContentError as err:
         print_problems(err)
         return 1
@@ -86,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--content", help="content folder (default: ./content or the packaged lessons)")
     build.add_argument("--locale", default="en", help="language of the site's words: en, a folder under "
                        "content/strings/, or en-XA (pseudo-locale for layout testing)")
+    build.add_argument("--live", action="store_true", help="build the live server's pages (for serve --site)")
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate lessons and print every problem")
     check.add_argument("--content", help="content folder")
@@ -96,9 +103,12 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--content", help="content folder")
     serve.add_argument("--show", action="store_true", help="open a browser")
     serve.add_argument("--locale", default="en", help="language of the site's words (as for build)")
-    serve.add_argument("--num-procs", type=int, default=1, help="worker processes (behind a reverse proxy)")
+    serve.add_argument("--num-procs", type=int, default=1, help="forked worker processes sharing one port (Tornado does not balance "
+                       "sockets across them; for a class use deploy/run.sh N PORT)")
     serve.add_argument("--allow-websocket-origin", action="append", default=[],
                        help="public host:port the pages are served under (repeatable)")
+    serve.add_argument("--site", help="serve live pages built by `build --live` instead of building at start-up "
+                       "(several processes share one build)")
     serve.set_defaults(func=cmd_serve)
     return top
 

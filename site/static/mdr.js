@@ -73,7 +73,11 @@
       var view = reply && self.views.filter(function (v) { return v.config.id === reply.instance; })[0];
       if (view && reply.id === self.latest[reply.instance]) { view.show(reply.outputs, "live"); }
     };
-    this.socket.onclose = function () { self.views.forEach(function (v) { v.setOnline(false); }); self.retry(); };
+    this.socket.onclose = function (event) {
+      /* The server closes a socket idle for long with code 4000: stay quiet, reconnect on the next move. */
+      if (event.code === 4000) { self.socket = null; return; }
+      self.views.forEach(function (v) { v.setOnline(false); }); self.retry();
+    };
   };
   LiveChannel.prototype.retry = function () {
     var self = this;
@@ -81,7 +85,8 @@
     this.delay = Math.min(this.delay * 2, 15000);
   };
   LiveChannel.prototype.request = function (view) {
-    if (!this.socket || this.socket.readyState !== 1) { return; }
+    if (!this.socket) { this.connect(); return; }
+    if (this.socket.readyState !== 1) { return; }
     var id = this.next++;
     this.latest[view.config.id] = id;
     this.socket.send(JSON.stringify({ id: id, instance: view.config.id, widget: view.config.widget, values: view.values }));
