@@ -22,7 +22,7 @@ def cmd_build(args) -> int:
 
     content = Path(args.content) if args.content else default_content_dir()
     try:
-        report = build_site(content, Path(args.out), locale=args.locale)
+        report = build_site(content, Path(args.out), locale=args.locale, base_url=args.base_url)
     except ContentError as err:
         print_problems(err)
         print(f"build failed; {args.out} was left as it was", file=sys.stderr)
@@ -77,6 +77,13 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def base_url(value: str) -> str:
+    """An http(s) address without a trailing slash, or an error that says how to write it."""
+    if not value.startswith(("https://", "http://")):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an address; write it as https://your.site/path/")
+    return value.rstrip("/")
+
+
 def parser() -> argparse.ArgumentParser:
     """Command-line interface."""
     top = argparse.ArgumentParser(prog="mdr-explainer", description="Why Chemo Stops Working: build, check or serve the lessons.")
@@ -86,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--content", help="content folder (default: ./content or the packaged lessons)")
     build.add_argument("--locale", default="en", help="language of the site's words: en, a folder under "
                        "content/strings/, or en-XA (pseudo-locale for layout testing)")
+    build.add_argument("--base-url", type=base_url, default=None,
+                       help="public address the site is served from, e.g. https://example.org/mdr/ "
+                            "(makes oEmbed files and the course package's web links absolute; default: relative)")
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate lessons and print every problem")
     check.add_argument("--content", help="content folder")
