@@ -17,7 +17,7 @@ HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
 MISCONCEPTIONS = re.compile(r"misconception", re.I)
 ACTIVITY = re.compile(r"15[- ]minute", re.I)
 MODEL_ANSWER = re.compile(r'<details markdown="1">\s*<summary>Model answer</summary>\s*(.*?)</details>', re.S)
-TRY_THIS = re.compile(r"^\*\*Try this:\*\*\s*(.+?)(?:\n\s*\n|\Z)", re.M | re.S)
+TRY_THIS = re.compile(r"^(\*\*Try this:\*\*.+?)(?:\n\s*\n|\Z)", re.M | re.S)
 PRESET_LINK = re.compile(r"\.\./embed/([a-z_]+)/index\.html\?preset=([a-z_0-9]+)")
 LEADING_NUMBER = re.compile(r"^\d+\.\s+")
 EMBED_HEIGHT = 760
