@@ -37,7 +37,7 @@ def site_url(built_site):
 
 
 def ready(page, instance: str):
-    page.wait_for_selector(f"#{instance}[data-ready=true]", timeout=60000)
+    page.wait_for_selector(f"#{instance}[data-ready=true]", state="attached", timeout=60000)
 
 
 def control(page, instance: str, param: str):
@@ -50,7 +50,7 @@ def query_of(url: str) -> dict:
 
 def test_repeated_widgets_restore_each_instance(watched_page, site_url):
     page = watched_page.page
-    page.goto(f"{site_url}/{LESSON}?tumor_evolution-2.strategy=adaptive&tumor_evolution-3.resistance_cost=0"
+    page.goto(f"{site_url}/{LESSON}?reader=student&tumor_evolution-2.strategy=adaptive&tumor_evolution-3.resistance_cost=0"
               "&tumor_evolution-3.log10_mutation_rate=abc&tumor_evolution.log10_mutation_rate=99")
     for instance in ("tumor_evolution", "tumor_evolution-2", "tumor_evolution-3"):
         ready(page, instance)
@@ -67,7 +67,7 @@ def test_repeated_widgets_restore_each_instance(watched_page, site_url):
 
 def test_dragging_replaces_history_and_writes_only_changes(watched_page, site_url):
     page = watched_page.page
-    page.goto(f"{site_url}/{LESSON}")
+    page.goto(f"{site_url}/{LESSON}?reader=student")
     ready(page, "tumor_evolution-3")
     before = page.evaluate("history.length")
     slider = control(page, "tumor_evolution-3", "log10_mutation_rate")
@@ -79,7 +79,7 @@ def test_dragging_replaces_history_and_writes_only_changes(watched_page, site_ur
     assert page.evaluate("history.length") == before, "moving a slider must not add history entries"
     query = query_of(page.url)
     start = page.evaluate("MDR.views[2].config.values.log10_mutation_rate")
-    assert query == {"tumor_evolution-3.log10_mutation_rate": str(round(start + 1.2, 10)).rstrip("0").rstrip(".")}
+    assert query == {"reader": "student", "tumor_evolution-3.log10_mutation_rate": str(round(start + 1.2, 10)).rstrip("0").rstrip(".")}
     # the link opened elsewhere restores the same state, and only that instance moved
     other = page.context.new_page()
     other.goto(page.url)
@@ -148,12 +148,15 @@ def test_panel_link_qr_embed_and_reset(watched_page, site_url):
 
 def test_lesson_panel_sets_reader_and_state(watched_page, site_url):
     page = watched_page.page
-    page.goto(f"{site_url}/{LESSON}?tumor_evolution-3.resistance_cost=0")
+    page.goto(f"{site_url}/{LESSON}?reader=student&tumor_evolution-3.resistance_cost=0")
     ready(page, "tumor_evolution-3")
     page.locator(".class-panel-lesson > summary").click()
     page.locator("[data-class-reader][value=teacher]").check()
     url = page.locator(".class-panel-lesson [data-class-link]").input_value()
     assert query_of(url) == {"reader": "teacher", "tumor_evolution-3.resistance_cost": "0"}
+    page.locator("[data-class-reader][value='']").check()
+    assert query_of(page.locator(".class-panel-lesson [data-class-link]").input_value()) == {"tumor_evolution-3.resistance_cost": "0"}
+    page.locator("[data-class-reader][value=teacher]").check()
     page.locator(".class-panel-lesson [data-class-state]").uncheck()
     assert query_of(page.locator(".class-panel-lesson [data-class-link]").input_value()) == {"reader": "teacher"}
     assert decode_qr(page, ".class-panel-lesson [data-class-qr] svg").endswith("?reader=teacher")
@@ -199,7 +202,7 @@ def test_sandboxed_embed_on_another_origin(watched_page, site_url, tmp_path):
         inner = page.frames[1]
         content = inner.evaluate("Math.ceil(document.body.getBoundingClientRect().bottom + parseFloat(getComputedStyle(document.body).marginBottom))")
         assert abs(ours[-1]["height"] - content) <= 2
-        framed_height = page.evaluate("document.getElementById('frame').getBoundingClientRect().height")
+        framed_height = page.evaluate("document.getElementById('frame').clientHeight")
         assert abs(framed_height - ours[-1]["height"]) <= 2, "embed-host.js sized the frame"
         assert inner.evaluate("document.documentElement.scrollHeight <= document.documentElement.clientHeight + 1"), "frame scrolls inside"
         assert inner.evaluate("document.documentElement.classList.contains('framed')")
@@ -224,6 +227,7 @@ def test_print_view_at_a4(watched_page, site_url, path):
     page.goto(f"{site_url}/{path}")
     if path == LESSON:
         ready(page, "tumor_evolution-3")
+        page.locator(".class-panel-lesson > summary").click()  # an open panel must not print either
     page.emulate_media(media="print")
     for hidden in (".widget-controls", ".class-panel", "[data-class-print]", ".audience-switch", ".site-header nav"):
         for el in page.locator(hidden).all():
