@@ -151,6 +151,7 @@ def test_lesson_panel_sets_reader_and_state(watched_page, site_url):
     page.goto(f"{site_url}/{LESSON}?reader=student&tumor_evolution-3.resistance_cost=0")
     ready(page, "tumor_evolution-3")
     page.locator(".class-panel-lesson > summary").click()
+    assert page.locator("[data-class-reader][value=student]").is_checked(), "starts as the page is read now"
     page.locator("[data-class-reader][value=teacher]").check()
     url = page.locator(".class-panel-lesson [data-class-link]").input_value()
     assert query_of(url) == {"reader": "teacher", "tumor_evolution-3.resistance_cost": "0"}

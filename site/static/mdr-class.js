@@ -110,6 +110,9 @@
     refresh(panel);
   }
   function initPanel(panel) {
+    var reader = new URLSearchParams(window.location.search).get("reader");
+    var choice = reader && panel.querySelector('[data-class-reader][value="' + reader.replace(/[^a-z]/g, "") + '"]');
+    if (choice) { choice.checked = true; }  /* the link starts as the reader sees the page now */
     panel.addEventListener("toggle", function () { refresh(panel); });
     panel.addEventListener("change", function (event) {
       if (event.target.matches("[data-class-target], [data-class-reader], [data-class-state]")) { refresh(panel); }
