@@ -112,8 +112,7 @@ def cartridge_bytes(site: Path, content: Content, text: SiteText, base_url: str 
         return manifest.resource(identifier, "imswl_xmlv1p1", [f"weblinks/{identifier}.xml"])
 
     for number, lesson in enumerate(content.lessons, start=1):
-        module = manifest.module(f"lesson-{number}", text("lesson.position", number=number, total=len(content.lessons))
-                                 + f": {lesson.title}")
+        module = manifest.module(f"lesson-{number}", text("classroom.cartridge.module", number=number, title=lesson.title))
         lesson_path = f"{lesson.slug}/index.html"
         manifest.item(module, page(f"res-lesson-{number}", lesson_path),
                       text("classroom.cartridge.lesson_page", title=lesson.title))
