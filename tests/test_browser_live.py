@@ -13,12 +13,13 @@ def wait_live(page, instance):
     """Wait until the live widget's plot data exist in the page."""
     page.wait_for_function(
         """(name) => window.Bokeh && Bokeh.documents.some(d => [...d.all_models].some(m => m.name === name))""",
-        arg=f"{instance}/{REGISTRY[instance.split('-', 1)[1]].figures[0].name}:0", timeout=30000)
+        arg=f"{instance}/{REGISTRY[instance.rsplit('-', 1)[0] if instance not in REGISTRY else instance].figures[0].name}:0",
+        timeout=30000)
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
 def test_live_embed_slider_runs_the_python_model(live_server, watched_page, name):
-    page, widget, instance = watched_page.page, REGISTRY[name], f"w1-{name}"
+    page, widget, instance = watched_page.page, REGISTRY[name], name
     page.goto(f"{live_server}/embed/{name}")
     wait_live(page, instance)
     assert page_vs_model(page, widget, instance, widget.defaults()) < 1e-6
@@ -43,7 +44,7 @@ def test_live_lesson_page_same_url_shape_and_offline(live_server, watched_page):
     lessons = load_content(REPO / "content").lessons
     lesson = next(lesson for lesson in lessons if lesson.widget_names())
     page.goto(f"{live_server}/{lesson.slug}/index.html?reader=student")
-    wait_live(page, f"w1-{lesson.widget_names()[0]}")
+    wait_live(page, lesson.widget_names()[0])
     assert page.locator("[data-audience=student]").is_visible()
     assert page.locator("h1").count() == 1
     page.goto(f"{live_server}/")
