@@ -117,7 +117,7 @@ def cartridge_bytes(site: Path, content: Content, text: SiteText, base_url: str 
         manifest.item(module, page(f"res-lesson-{number}", lesson_path),
                       text("classroom.cartridge.lesson_page", title=lesson.title))
         manifest.item(module, page(f"res-worksheet-{number}", f"{lesson.slug}/worksheet/index.html"),
-                      text("classroom.worksheet.title", title=lesson.title))
+                      text("classroom.cartridge.worksheet", title=lesson.title))
         for name in lesson.widget_names():
             title = text.widget(name).title
             manifest.item(module, page(f"res-embed-{name}", f"embed/{name}/index.html"),

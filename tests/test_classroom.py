@@ -195,3 +195,22 @@ def test_base_url_must_be_an_address(capsys):
     with pytest.raises(SystemExit):
         main(["build", "--base-url", "teach.example.org"])
     assert "https://" in capsys.readouterr().err
+
+
+def test_every_classroom_word_is_used_and_no_words_live_in_the_runtime():
+    import yaml
+
+    strings = yaml.safe_load((REPO / "content/strings/en/site.yaml").read_text(encoding="utf-8"))["classroom"]
+    sources = "".join(p.read_text(encoding="utf-8") for p in [*(REPO / "site/templates").rglob("*.html"),
+                                                              *(REPO / "lessons").glob("*.py")])
+
+    def keys(node, prefix):
+        for k, v in node.items():
+            yield from keys(v, f"{prefix}.{k}") if isinstance(v, dict) else [f"{prefix}.{k}"]
+
+    unused = [k for k in keys(strings, "classroom") if k not in sources]
+    assert not unused, f"content/strings/en/site.yaml: unused keys {unused}; use or remove them"
+    for script in ("mdr-class.js", "mdr-embed.js", "embed-host.js"):
+        code = re.sub(r"/\*.*?\*/", "", (REPO / "site/static" / script).read_text(encoding="utf-8"), flags=re.S)
+        literals = re.findall(r'"([^"]*[A-Z][a-z]+ [a-z]+[^"]*)"', code)
+        assert not literals, f"site/static/{script}: words {literals} belong in the strings files"
