@@ -15,6 +15,7 @@ from mdr_explainer.widgets.framework.contract import page_config, runtime_model,
 from mdr_explainer.widgets.framework.grid import build_cube
 from mdr_explainer.widgets.registry import REGISTRY
 
+from .class_files import classroom_files, classroom_globals
 from .content import Content, load_content
 from .paths import site_dir
 from .search_index import search_script
@@ -69,10 +70,12 @@ def write_static(out: Path, text: SiteText) -> dict[str, str]:
     Returns logical name (style.css, mdr.js, bokeh.js, data/<widget>.js) -> path under static/.
     """
     assets = {}
-    for source in sorted((site_dir() / "static").iterdir()):
+    static = site_dir() / "static"
+    for source in sorted(static.rglob("*")):
         if source.is_file():
-            assets[source.name] = hashed_name(source.name, source.read_bytes())
-            write_bytes(out / "static", assets[source.name], source.read_bytes())
+            name = source.relative_to(static).as_posix()
+            assets[name] = hashed_name(name, source.read_bytes())
+            write_bytes(out / "static", assets[name], source.read_bytes())
     assets["bokeh.js"] = f"vendor/bokeh-{bokeh.__version__}.min.js"
     write_bytes(out / "static", assets["bokeh.js"], BOKEH_SOURCE.read_bytes())
     for name in REGISTRY:
@@ -82,7 +85,8 @@ def write_static(out: Path, text: SiteText) -> dict[str, str]:
     return assets
 
 
-def render(page: Page, content: Content, text: SiteText, assets: dict[str, str], live: str | None = None) -> str:
+def render(page: Page, content: Content, text: SiteText, assets: dict[str, str], live: str | None = None,
+           base_url: str | None = None) -> str:
     """One page's HTML: the same for static and live, but for the live endpoint in its page config."""
     root = page.root
     widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
@@ -93,7 +97,7 @@ def render(page: Page, content: Content, text: SiteText, assets: dict[str, str],
     config = page_config(text.locale, root + live if live and widget_names else None, words)
     return render_page(page.template, page_title=page.title, root=root, t=text, scripts=scripts,
                        asset=lambda name: root + "static/" + assets[name], nav_pages=content.pages,
-                       page_config=script_json(config), **page.context)
+                       page_config=script_json(config), **classroom_globals(page.path, base_url), **page.context)
 
 
 def folder_bytes(folder: Path) -> int:
@@ -113,24 +117,30 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(backup)
 
 
-def write_site(staging: Path, content: Content, text: SiteText, report: BuildReport, live: str | None) -> None:
-    """Every page of the site model and the shared static files, into one folder."""
+def write_site(staging: Path, content: Content, text: SiteText, report: BuildReport, live: str | None,
+               base_url: str | None = None) -> None:
+    """Every page of the site model, the shared static files, the search index and the classroom files."""
     pages = site_pages(content, text)
     assets = write_static(staging, text)
     search = search_script(pages, content, text)
     assets["search.js"] = hashed_name("search.js", search)
     write_bytes(staging / "static", assets["search.js"], search)
     for page in pages:
-        data = render(page, content, text, assets, live).encode("utf-8")
+        data = render(page, content, text, assets, live, base_url).encode("utf-8")
         write_bytes(staging, page.path, data)
         report.pages.append((page.path, len(data)))
     report.static_bytes = folder_bytes(staging / "static")
+    for path, data in classroom_files(staging, content, text, base_url):
+        write_bytes(staging, path, data)
+        report.pages.append((path, len(data)))
 
 
-def build_site(content_dir: Path, out: Path, locale: str = "en", live: str | None = None) -> BuildReport:
+def build_site(content_dir: Path, out: Path, locale: str = "en", live: str | None = None,
+               base_url: str | None = None) -> BuildReport:
     """Load, check and render everything; only a complete build replaces the previous one.
 
     live: the live model's path from the site root (the live server's pages), or None (static).
+    base_url: the public address of the site (https://…), for oEmbed and web links; None writes relative URLs.
     """
     started = time.perf_counter()
     content = load_content(content_dir)
@@ -140,7 +150,7 @@ def build_site(content_dir: Path, out: Path, locale: str = "en", live: str | Non
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     report = BuildReport()
     try:
-        write_site(staging, content, text, report, live)
+        write_site(staging, content, text, report, live, base_url)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -28,7 +28,7 @@ def cmd_build(args) -> int:
             build_live(content, Path(args.out), locale=args.locale)
             print(f"built the live pages into {args.out}; serve them with `mdr-explainer serve --site {args.out}`")
             return 0
-        report = build_site(content, Path(args.out), locale=args.locale)
+        report = build_site(content, Path(args.out), locale=args.locale, base_url=args.base_url)
     except ContentError as err:
         print_problems(err)
         print(f"build failed; {args.out} was left as it was", file=sys.stderr)
@@ -83,6 +83,13 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def base_url(value: str) -> str:
+    """An http(s) address without a trailing slash, or an error that says how to write it."""
+    if not value.startswith(("https://", "http://")):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an address; write it as https://your.site/path/")
+    return value.rstrip("/")
+
+
 def parser() -> argparse.ArgumentParser:
     """Command-line interface."""
     top = argparse.ArgumentParser(prog="mdr-explainer", description="Why Chemo Stops Working: build, check or serve the lessons.")
@@ -93,6 +100,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--locale", default="en", help="language of the site's words: en, a folder under "
                        "content/strings/, or en-XA (pseudo-locale for layout testing)")
     build.add_argument("--live", action="store_true", help="build the live server's pages (for serve --site)")
+    build.add_argument("--base-url", type=base_url, default=None,
+                       help="public address the site is served from, e.g. https://example.org/mdr/ "
+                            "(makes oEmbed files and the course package's web links absolute; default: relative)")
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate lessons and print every problem")
     check.add_argument("--content", help="content folder")

@@ -94,7 +94,7 @@ def check_unique_slugs(pages: list[Lesson], problems: list[Problem]) -> None:
         seen.setdefault(slug, page.path)
 
 
-RESERVED_SLUGS = {"static", "embed", "glossary", "widgets", "index"}
+RESERVED_SLUGS = {"static", "embed", "glossary", "widgets", "index", "course"}
 
 
 def load_content(root: Path, registry: dict | None = None) -> Content:

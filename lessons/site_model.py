@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from mdr_explainer.widgets.registry import REGISTRY
 
+from .classroom import sheet_context
 from .content import Content, Lesson
 from .markup import CitationOrder, render_markdown
 from .render import render_lesson
@@ -82,6 +83,22 @@ def embed_page(name: str, text: SiteText) -> Page:
                 context={"widget": widget, "widget_html": html}, widgets=(instance,))
 
 
+CLASS_PAGES = (("worksheet", "worksheet.html", "classroom.worksheet.title"),
+               ("answers", "answers.html", "classroom.answers.title"),
+               ("teach", "teach.html", "classroom.teach.title"))
+
+
+def classroom_pages(lesson: Lesson, content: Content, text: SiteText, position: int) -> list[Page]:
+    """A lesson's student worksheet, teacher answer key and teacher's page (print-ready, no widgets)."""
+    pages = []
+    for folder, template, title_key in CLASS_PAGES:
+        context = sheet_context(lesson, content, text, "../../")
+        context.update(number=position + 1, slug=lesson.slug)
+        pages.append(Page(path=f"{lesson.slug}/{folder}/index.html", template=template,
+                          title=text(title_key, title=lesson.title), context=context))
+    return pages
+
+
 def reference_pages(content: Content, text: SiteText) -> list[Page]:
     """The lesson index, the glossary and the widgets catalogue."""
     terms = sorted(content.catalog.terms.values(), key=lambda t: t.term.lower())
@@ -101,6 +118,7 @@ def site_pages(content: Content, text: SiteText) -> list[Page]:
     """Every page of the site, in a stable order."""
     pages = reference_pages(content, text)
     pages += [lesson_page(lesson, content, text, i) for i, lesson in enumerate(content.lessons)]
+    pages += [p for i, lesson in enumerate(content.lessons) for p in classroom_pages(lesson, content, text, i)]
     pages += [lesson_page(page, content, text, None) for page in content.pages]
     pages += [embed_page(name, text) for name in REGISTRY]
     return pages

@@ -11,9 +11,13 @@ from .paths import site_dir
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """Jinja environment over site/templates with autoescaping on."""
-    return Environment(loader=FileSystemLoader(str(site_dir() / "templates")),
-                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    from .classroom import CARTRIDGE_PATH, EMBED_HEIGHT
+
+    env = Environment(loader=FileSystemLoader(str(site_dir() / "templates")),
+                      autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(cartridge_path=CARTRIDGE_PATH, embed_height=EMBED_HEIGHT)
+    return env
 
 
 def render_page(template: str, **context) -> str:
