@@ -83,13 +83,23 @@ def render(page: Page, content: Content, text: SiteText, assets: dict[str, str],
     """One page's HTML: the same for static and live, but for the live endpoint in its page config."""
     root = page.root
     widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
-    scripts = [root + "static/" + assets["bokeh.js"]] if widget_names else []
-    scripts += [root + "static/" + assets[f"data/{n}.js"] for n in widget_names]
+    scripts = [("bokeh", root + "static/" + assets["bokeh.js"])] if widget_names else []
+    scripts += [(n, root + "static/" + assets[f"data/{n}.js"]) for n in widget_names]  # loaded by mdr-lazy.js
     words = {key.split(".")[-1]: text(key) for key in RUNTIME_WORDS}
     config = page_config(text.locale, root + live if live and widget_names else None, words)
     return render_page(page.template, page_title=page.title, root=root, t=text, scripts=scripts,
                        asset=lambda name: root + "static/" + assets[name], nav_pages=content.pages,
                        page_config=script_json(config), **page.context)
+
+
+def manifest(text: SiteText, assets: dict[str, str]) -> bytes:
+    """The web app manifest: the site's name, words and icons, from the strings file."""
+    icons = [{"src": "static/" + assets["favicon.svg"], "type": "image/svg+xml", "sizes": "any"},
+             {"src": "static/" + assets["favicon.png"], "type": "image/png", "sizes": "192x192"}]
+    return script_json({"name": text("site_name"), "short_name": text("manifest.short_name"),
+                        "description": text("manifest.description"), "lang": text.lang, "start_url": "index.html",
+                        "display": "standalone", "background_color": "#ffffff", "theme_color": "#0b5cad",
+                        "icons": icons}).encode("utf-8")
 
 
 def folder_bytes(folder: Path) -> int:
@@ -112,6 +122,7 @@ def swap_in(staging: Path, out: Path) -> None:
 def write_site(staging: Path, content: Content, text: SiteText, report: BuildReport, live: str | None) -> None:
     """Every page of the site model and the shared static files, into one folder."""
     assets = write_static(staging, text)
+    write_bytes(staging, "manifest.webmanifest", manifest(text, assets))
     for page in site_pages(content, text):
         data = render(page, content, text, assets, live).encode("utf-8")
         write_bytes(staging, page.path, data)

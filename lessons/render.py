@@ -28,6 +28,14 @@ def plain_text(fragment: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
+HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+
+
+def headings(fragment: str) -> list[dict]:
+    """The h2 headings of an HTML fragment as {id, text}, for a page's table of contents."""
+    return [{"id": m.group(1), "text": plain_text(m.group(2)).strip()} for m in HEADING.finditer(fragment)]
+
+
 def quiz_html(block: Block, index: int, content: Content, order: CitationOrder, root: str, text) -> str:
     """A quiz as radio groups with per-choice feedback."""
     questions = []
@@ -59,5 +67,7 @@ def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: Widg
             sections[-1]["html"] += "\n" + piece
         else:
             sections.append({"audience": block.audience, "html": piece})
+    for section in sections:
+        section["toc"] = headings(section["html"])
     references = [content.catalog.references[k] for k in order.keys]
     return Rendered(sections=sections, references=references)

@@ -11,13 +11,15 @@ from .problems import Problem
 from .sources import SourceText, field_line, parse_yaml, BadSource
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LESSON_FIELDS = {"title": str, "slug": str, "key_message": str, "reading_time": int,
+LESSON_FIELDS = {"title": str, "slug": str, "key_message": str, "patient_message": str, "reading_time": int,
                  "objectives": list, "references": list,
                  "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
 PAGE_FIELDS = {"title": str, "slug": str}
 OPTIONAL_PAGE_FIELDS = {"key_message": str, "reading_time": int, "references": list,
                         "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
 WIDGET_KEYS = {"preset", "params", "caption"}
+PATIENT_MESSAGE_CHARS = 220  # fits the first screen of a 390x844 phone under the title
+PATIENT_MESSAGE_GRADE = 6.0  # Flesch-Kincaid grade, as for the patient part
 
 
 def check_front_matter(src: SourceText, kind: str, problems: list[Problem]) -> None:
@@ -45,6 +47,26 @@ def check_front_matter(src: SourceText, kind: str, problems: list[Problem]) -> N
         items = src.meta.get(key)
         if isinstance(items, list) and not all(isinstance(i, str) and i.strip() for i in items):
             problems.append(Problem(src.path, field_line(src.path, key), f"every `{key}` item must be text"))
+    check_patient_message(src, problems)
+
+
+def check_patient_message(src: SourceText, problems: list[Problem]) -> None:
+    """The patient's key message is short and plain (grade 6 or below), so a phone shows it first."""
+    from .readability import available, flesch_kincaid_grade
+
+    message = src.meta.get("patient_message")
+    if not isinstance(message, str) or not message.strip():
+        return
+    line = field_line(src.path, "patient_message")
+    if len(message) > PATIENT_MESSAGE_CHARS:
+        problems.append(Problem(src.path, line, f"`patient_message` has {len(message)} characters; keep it "
+                                                f"to {PATIENT_MESSAGE_CHARS} so it shows on a phone's first screen"))
+    if available():
+        grade = flesch_kincaid_grade(message)
+        if grade > PATIENT_MESSAGE_GRADE:
+            problems.append(Problem(src.path, line, f"`patient_message` reads at grade {grade:.1f}; rewrite it "
+                                                    f"at grade {PATIENT_MESSAGE_GRADE:g} or below (shorter "
+                                                    "sentences, everyday words)"))
 
 
 def check_parts(src: SourceText, parts: dict, kind: str, problems: list[Problem]) -> None:
