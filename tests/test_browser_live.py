@@ -3,14 +3,15 @@ import pytest
 
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import page_vs_model, snapshot
+from browser_helpers import BRING_NEAR, page_vs_model, snapshot
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
 
 def wait_live(page, instance):
-    """Wait until the live widget's plot data exist in the page."""
+    """Bring the widgets near (they load lazily), then wait until the live widget's plot data exist."""
+    page.evaluate(BRING_NEAR)
     page.wait_for_function(
         """(name) => window.Bokeh && Bokeh.documents.some(d => [...d.all_models].some(m => m.name === name))""",
         arg=f"{instance}/{REGISTRY[instance.split('-', 1)[1]].figures[0].name}:0", timeout=30000)

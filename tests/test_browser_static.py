@@ -7,7 +7,7 @@ import pytest
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import page_vs_model, snapshot
+from browser_helpers import bring_widgets_near, page_vs_model, snapshot
 from conftest import REPO, free_port, wait_for_http
 
 pytestmark = pytest.mark.browser
@@ -21,10 +21,9 @@ def lessons():
 
 
 def open_ready(watched, url):
-    """Open a page and wait until every widget on it reports ready."""
+    """Open a page, bring its widgets near (they load lazily) and wait until every visible one reports ready."""
     watched.page.goto(url)
-    watched.page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-widget]')].every(w => w.dataset.ready === 'true')", timeout=20000)
+    bring_widgets_near(watched.page)
 
 
 def settle(page):

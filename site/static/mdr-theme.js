@@ -13,7 +13,8 @@
     light: { paper: "#ffffff", ink: "#1d2430", muted: "#4d5866", grid: "#e3e8ee", line: "#c3ccd6" },
     dark: { paper: "#1a2028", ink: "#e8ecf1", muted: "#b4bdc8", grid: "#2e3743", line: "#46515e" }
   };
-  var INK = ["#000000", "#222222", "#1d2430", "#444444", "#333333"];
+  /* Label colours drawn in ink or grey swap to the theme's; the Okabe-Ito data colours stay. */
+  var SWAP = { "#000000": "ink", "#222222": "ink", "#666666": "muted" };
 
   function stored() { try { return window.localStorage.getItem(KEY); } catch (e) { return null; } }
   function current() {
@@ -22,7 +23,7 @@
     return system && system.matches ? "dark" : "light";
   }
 
-  function has(model, name) { return model && Object.prototype.hasOwnProperty.call(model.properties || {}, name); }
+  function has(model, name) { return Boolean(model && model.properties && name in model.properties); }
   function set(model, name, value) { if (has(model, name)) { model[name] = value; } }
 
   /* Re-colour one Bokeh document's chrome for a theme. */
@@ -37,16 +38,19 @@
         ["axis_line_color", "major_tick_line_color", "minor_tick_line_color"].forEach(function (p) { set(m, p, c.muted); });
         set(m, "major_label_text_color", c.ink); set(m, "axis_label_text_color", c.ink);
       }
-      if (has(m, "grid_line_color") && m.grid_line_color !== null) { set(m, "grid_line_color", c.grid); }
-      if (has(m, "label_text_color")) {
+      if (m.type === "Grid") { set(m, "grid_line_color", c.grid); }
+      if (m.type === "Legend") {
         set(m, "label_text_color", c.ink); set(m, "background_fill_color", c.paper);
         set(m, "border_line_color", c.line); set(m, "inactive_fill_color", c.paper);
       }
-      if (has(m, "text_color") && has(m, "standoff")) { set(m, "text_color", c.ink); }
-      if (has(m, "text_color") && has(m, "text") && !has(m, "standoff") && typeof m.text_color === "string") {
-        if (m.__mdrInk || INK.indexOf(String(m.text_color).toLowerCase()) >= 0 || m.text_color === PLOT.dark.ink) {
-          m.__mdrInk = true; set(m, "text_color", c.ink);
+      if (m.type === "Title") { set(m, "text_color", c.ink); }
+      if (m.type === "Text" && has(m, "text_color")) {
+        if (m.__mdrColor === undefined) {
+          var v = m.text_color;
+          m.__mdrColor = String(v && typeof v === "object" ? v.value : v).toLowerCase();
         }
+        var role = SWAP[m.__mdrColor];
+        if (role) { m.text_color = theme === "dark" ? c[role] : m.__mdrColor; }
       }
     });
   }
