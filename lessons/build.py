@@ -102,6 +102,12 @@ def manifest(text: SiteText, assets: dict[str, str]) -> bytes:
                         "icons": icons}).encode("utf-8")
 
 
+def copy_illustrations(content_dir: Path, out: Path) -> None:
+    """content/illustrations/*.svg to illustrations/ (lessons link them as ../illustrations/<name>.svg)."""
+    for source in sorted((content_dir / "illustrations").glob("*.svg")):
+        write_bytes(out, f"illustrations/{source.name}", source.read_bytes())
+
+
 def folder_bytes(folder: Path) -> int:
     """Total size of the files in a folder."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
@@ -144,6 +150,7 @@ def build_site(content_dir: Path, out: Path, locale: str = "en", live: str | Non
     report = BuildReport()
     try:
         write_site(staging, content, text, report, live)
+        copy_illustrations(Path(content_dir), staging)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .content import Content, Lesson
+from .icons import icons_html
 from .markup import CitationOrder, render_inline, render_markdown
 from .parse import Block
 from .templating import environment
@@ -61,6 +62,10 @@ def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: Widg
             caption = render_inline(block.data["caption"], content.catalog, order, root) if block.data["caption"] else ""
             piece = widget_html(block, widget_index, caption)
             widget_index += 1
+        elif block.kind == "icons":
+            label = render_inline(block.data["label"], content.catalog, order, root)
+            ratio = text("icons.ratio", count=block.data["count"], of=block.data["of"])
+            piece = icons_html(block.data["count"], block.data["of"], ratio, label)
         else:
             piece = quiz_html(block, index, content, order, root, text)
         if sections and sections[-1]["audience"] == block.audience:

@@ -170,3 +170,33 @@ def check_quiz(src: SourceText, block: Block, problems: list[Problem]) -> None:
             if not isinstance(choice, dict) or not choice.get("text") or not choice.get("feedback"):
                 problems.append(Problem(src.path, line, f"{where}, choice {c_index} needs `text:` and `feedback:`"))
     block.data = data
+
+
+ICON_KEYS = {"count", "of", "label"}
+MAX_ICONS = 200
+
+
+def check_icons(src: SourceText, block: Block, problems: list[Problem]) -> None:
+    """An icon array: whole numbers count <= of <= 200 and a label in words."""
+    try:
+        data = parse_yaml(block.text, src.path, block.line) if block.text.strip() else None
+    except BadSource as bad:
+        problems.append(bad.problem)
+        return
+    if not isinstance(data, dict):
+        problems.append(Problem(src.path, block.line, "an icons block holds `count:`, `of:` and `label:` lines"))
+        return
+    for key in sorted(set(data) - ICON_KEYS):
+        problems.append(Problem(src.path, key_line(block, key), f"unknown icons option `{key}`; "
+                                                                f"use {', '.join(sorted(ICON_KEYS))}"))
+    count, of, label = data.get("count"), data.get("of"), data.get("label")
+    if not isinstance(of, int) or isinstance(of, bool) or not 1 <= of <= MAX_ICONS:
+        problems.append(Problem(src.path, key_line(block, "of"), f"`of` must be a whole number from 1 to {MAX_ICONS}"))
+        return
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= of:
+        problems.append(Problem(src.path, key_line(block, "count"), f"`count` must be a whole number from 0 to {of}"))
+        return
+    if not isinstance(label, str) or not label.strip():
+        problems.append(Problem(src.path, key_line(block, "label"), "`label` must say in words what the figures show"))
+        return
+    block.data = {"count": count, "of": of, "label": label}
