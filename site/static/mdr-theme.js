@@ -16,6 +16,21 @@
   /* Label colours drawn in ink or grey swap to the theme's; the Okabe-Ito data colours stay. */
   var SWAP = { "#000000": "ink", "#222222": "ink", "#666666": "muted" };
 
+  var GLYPH_SKIP = ["Grid", "Legend", "Title", "Toolbar", "LegendItem"];
+
+  /* A glyph drawn in black, near-black or grey gets the theme's ink (or muted ink); its light colour is kept to restore. */
+  function swapInk(m, prop, theme, c) {
+    if (!has(m, prop)) { return; }
+    var key = "__mdr_" + prop;
+    if (m[key] === undefined) {
+      var v = m[prop];
+      m[key] = String(v && typeof v === "object" ? v.value : v).toLowerCase();
+    }
+    var role = SWAP[m[key]];
+    if (role === "muted" && prop === "fill_color") { return; }  /* grey shading stays a faint veil in both themes */
+    if (role) { m[prop] = theme === "dark" ? c[role] : m[key]; }
+  }
+
   function stored() { try { return window.localStorage.getItem(KEY); } catch (e) { return null; } }
   function current() {
     var chosen = root.getAttribute("data-theme");
@@ -44,13 +59,8 @@
         set(m, "border_line_color", c.line); set(m, "inactive_fill_color", c.paper);
       }
       if (m.type === "Title") { set(m, "text_color", c.ink); }
-      if (m.type === "Text" && has(m, "text_color")) {
-        if (m.__mdrColor === undefined) {
-          var v = m.text_color;
-          m.__mdrColor = String(v && typeof v === "object" ? v.value : v).toLowerCase();
-        }
-        var role = SWAP[m.__mdrColor];
-        if (role) { m.text_color = theme === "dark" ? c[role] : m.__mdrColor; }
+      if (GLYPH_SKIP.indexOf(m.type) < 0 && !has(m, "border_fill_color") && !has(m, "axis_label_text_color")) {
+        ["text_color", "line_color", "fill_color"].forEach(function (p) { swapInk(m, p, theme, c); });
       }
     });
   }
