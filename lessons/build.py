@@ -90,14 +90,30 @@ def render(page: Page, content: Content, text: SiteText, assets: dict[str, str],
     """One page's HTML: the same for static and live, but for the live endpoint in its page config."""
     root = page.root
     widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
-    scripts = [root + "static/" + assets["bokeh.js"]] if widget_names else []
-    scripts += [root + "static/" + assets[f"data/{n}.js"] for n in widget_names]
-    scripts += [root + "static/" + assets["mdr-explore.js"]] if widget_names else []
+    scripts = [("bokeh", root + "static/" + assets["bokeh.js"])] if widget_names else []
+    scripts += [(n, root + "static/" + assets[f"data/{n}.js"]) for n in widget_names]  # loaded by mdr-lazy.js
+    scripts += [("explore", root + "static/" + assets["mdr-explore.js"])] if widget_names else []
     words = {key.split(".")[-1]: text.raw(key) for key in RUNTIME_WORDS}  # templates: the runtime fills them
     config = page_config(text.locale, root + live if live and widget_names else None, words)
     return render_page(page.template, page_title=page.title, root=root, t=text, scripts=scripts,
                        asset=lambda name: root + "static/" + assets[name], nav_pages=content.pages,
                        page_config=script_json(config), **classroom_globals(page.path, base_url), **page.context)
+
+
+def manifest(text: SiteText, assets: dict[str, str]) -> bytes:
+    """The web app manifest: the site's name, words and icons, from the strings file."""
+    icons = [{"src": "static/" + assets["favicon.svg"], "type": "image/svg+xml", "sizes": "any"},
+             {"src": "static/" + assets["favicon.png"], "type": "image/png", "sizes": "192x192"}]
+    return script_json({"name": text("site_name"), "short_name": text("manifest.short_name"),
+                        "description": text("manifest.description"), "lang": text.lang, "start_url": "index.html",
+                        "display": "standalone", "background_color": "#ffffff", "theme_color": "#0b5cad",
+                        "icons": icons}).encode("utf-8")
+
+
+def copy_illustrations(content_dir: Path, out: Path) -> None:
+    """content/illustrations/*.svg to illustrations/ (lessons link them as ../illustrations/<name>.svg)."""
+    for source in sorted((content_dir / "illustrations").glob("*.svg")):
+        write_bytes(out, f"illustrations/{source.name}", source.read_bytes())
 
 
 def folder_bytes(folder: Path) -> int:
@@ -125,11 +141,13 @@ def write_site(staging: Path, content: Content, text: SiteText, report: BuildRep
     search = search_script(pages, content, text)
     assets["search.js"] = hashed_name("search.js", search)
     write_bytes(staging / "static", assets["search.js"], search)
+    write_bytes(staging, "manifest.webmanifest", manifest(text, assets))
     for page in pages:
         data = render(page, content, text, assets, live, base_url).encode("utf-8")
         write_bytes(staging, page.path, data)
         report.pages.append((page.path, len(data)))
     report.static_bytes = folder_bytes(staging / "static")
+    copy_illustrations(content.root, staging)
     for path, data in classroom_files(staging, content, text, base_url):
         write_bytes(staging, path, data)
         report.pages.append((path, len(data)))

@@ -10,7 +10,7 @@ from .editorial import check_editorial
 from .parse import Body, parse_body
 from .problems import ContentError, Problem
 from .sources import BadSource, field_line, split_front_matter
-from .validate import check_front_matter, check_inline, check_parts, check_quiz, check_widget
+from .validate import check_front_matter, check_icons, check_inline, check_parts, check_quiz, check_widget
 
 
 @dataclass
@@ -70,6 +70,10 @@ def load_page(path: Path, kind: str, catalog: Catalog, registry: dict, problems:
             check_widget(src, block, registry, found)
             if block.data:
                 check_inline(src, block.data["caption"], block.line, catalog, listed, found)
+        elif block.kind == "icons":
+            check_icons(src, block, found)
+            if block.data:
+                check_inline(src, block.data["label"], block.line, catalog, listed, found)
         elif block.kind == "quiz":
             check_quiz(src, block, found)
             for question in block.data or []:

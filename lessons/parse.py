@@ -11,7 +11,7 @@ AUDIENCES = ("patient", "student", "teacher")
 PART_OPEN = re.compile(r"^:::\s*([A-Za-z_-]+)\s*$")
 PART_CLOSE = re.compile(r"^:::\s*$")
 FENCE = re.compile(r"^(```+|~~~+)\s*([A-Za-z_][\w-]*)?\s*(\S+)?\s*$")
-SPECIAL_FENCES = ("widget", "quiz")
+SPECIAL_FENCES = ("widget", "quiz", "icons")
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .content import Content, Lesson
+from .icons import icons_html
 from .markup import CitationOrder, render_inline, render_markdown
 from .parse import Block
 from .templating import environment
@@ -26,6 +27,14 @@ WidgetRenderer = Callable[[Block, int, str], str]
 def plain_text(fragment: str) -> str:
     """Visible text of an HTML fragment."""
     return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
+
+
+def headings(fragment: str) -> list[dict]:
+    """The h2 headings of an HTML fragment as {id, text}, for a page's table of contents."""
+    return [{"id": m.group(1), "text": plain_text(m.group(2)).strip()} for m in HEADING.finditer(fragment)]
 
 
 def quiz_html(block: Block, index: int, content: Content, order: CitationOrder, root: str, text) -> str:
@@ -53,11 +62,17 @@ def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: Widg
             caption = render_inline(block.data["caption"], content.catalog, order, root) if block.data["caption"] else ""
             piece = widget_html(block, widget_index, caption)
             widget_index += 1
+        elif block.kind == "icons":
+            label = render_inline(block.data["label"], content.catalog, order, root)
+            ratio = text("icons.ratio", count=block.data["count"], of=block.data["of"])
+            piece = icons_html(block.data["count"], block.data["of"], ratio, label)
         else:
             piece = quiz_html(block, index, content, order, root, text)
         if sections and sections[-1]["audience"] == block.audience:
             sections[-1]["html"] += "\n" + piece
         else:
             sections.append({"audience": block.audience, "html": piece})
+    for section in sections:
+        section["toc"] = headings(section["html"])
     references = [content.catalog.references[k] for k in order.keys]
     return Rendered(sections=sections, references=references)

@@ -11,13 +11,15 @@ from .problems import Problem
 from .sources import SourceText, field_line, parse_yaml, BadSource
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LESSON_FIELDS = {"title": str, "slug": str, "key_message": str, "reading_time": int,
+LESSON_FIELDS = {"title": str, "slug": str, "key_message": str, "patient_message": str, "reading_time": int,
                  "objectives": list, "references": list,
                  "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
 PAGE_FIELDS = {"title": str, "slug": str}
 OPTIONAL_PAGE_FIELDS = {"key_message": str, "reading_time": int, "references": list,
                         "reviewed": datetime.date}  # reviewed: ISO date the science was last checked
 WIDGET_KEYS = {"preset", "params", "caption"}
+PATIENT_MESSAGE_CHARS = 220  # fits the first screen of a 390x844 phone under the title
+PATIENT_MESSAGE_GRADE = 6.0  # Flesch-Kincaid grade, as for the patient part
 
 
 def check_front_matter(src: SourceText, kind: str, problems: list[Problem]) -> None:
@@ -45,6 +47,26 @@ def check_front_matter(src: SourceText, kind: str, problems: list[Problem]) -> N
         items = src.meta.get(key)
         if isinstance(items, list) and not all(isinstance(i, str) and i.strip() for i in items):
             problems.append(Problem(src.path, field_line(src.path, key), f"every `{key}` item must be text"))
+    check_patient_message(src, problems)
+
+
+def check_patient_message(src: SourceText, problems: list[Problem]) -> None:
+    """The patient's key message is short and plain (grade 6 or below), so a phone shows it first."""
+    from .readability import available, flesch_kincaid_grade
+
+    message = src.meta.get("patient_message")
+    if not isinstance(message, str) or not message.strip():
+        return
+    line = field_line(src.path, "patient_message")
+    if len(message) > PATIENT_MESSAGE_CHARS:
+        problems.append(Problem(src.path, line, f"`patient_message` has {len(message)} characters; keep it "
+                                                f"to {PATIENT_MESSAGE_CHARS} so it shows on a phone's first screen"))
+    if available():
+        grade = flesch_kincaid_grade(message)
+        if grade > PATIENT_MESSAGE_GRADE:
+            problems.append(Problem(src.path, line, f"`patient_message` reads at grade {grade:.1f}; rewrite it "
+                                                    f"at grade {PATIENT_MESSAGE_GRADE:g} or below (shorter "
+                                                    "sentences, everyday words)"))
 
 
 def check_parts(src: SourceText, parts: dict, kind: str, problems: list[Problem]) -> None:
@@ -148,3 +170,33 @@ def check_quiz(src: SourceText, block: Block, problems: list[Problem]) -> None:
             if not isinstance(choice, dict) or not choice.get("text") or not choice.get("feedback"):
                 problems.append(Problem(src.path, line, f"{where}, choice {c_index} needs `text:` and `feedback:`"))
     block.data = data
+
+
+ICON_KEYS = {"count", "of", "label"}
+MAX_ICONS = 200
+
+
+def check_icons(src: SourceText, block: Block, problems: list[Problem]) -> None:
+    """An icon array: whole numbers count <= of <= 200 and a label in words."""
+    try:
+        data = parse_yaml(block.text, src.path, block.line) if block.text.strip() else None
+    except BadSource as bad:
+        problems.append(bad.problem)
+        return
+    if not isinstance(data, dict):
+        problems.append(Problem(src.path, block.line, "an icons block holds `count:`, `of:` and `label:` lines"))
+        return
+    for key in sorted(set(data) - ICON_KEYS):
+        problems.append(Problem(src.path, key_line(block, key), f"unknown icons option `{key}`; "
+                                                                f"use {', '.join(sorted(ICON_KEYS))}"))
+    count, of, label = data.get("count"), data.get("of"), data.get("label")
+    if not isinstance(of, int) or isinstance(of, bool) or not 1 <= of <= MAX_ICONS:
+        problems.append(Problem(src.path, key_line(block, "of"), f"`of` must be a whole number from 1 to {MAX_ICONS}"))
+        return
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= of:
+        problems.append(Problem(src.path, key_line(block, "count"), f"`count` must be a whole number from 0 to {of}"))
+        return
+    if not isinstance(label, str) or not label.strip():
+        problems.append(Problem(src.path, key_line(block, "label"), "`label` must say in words what the figures show"))
+        return
+    block.data = {"count": count, "of": of, "label": label}

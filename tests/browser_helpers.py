@@ -21,6 +21,24 @@ READ_SOURCE = """(name) => {
 }"""
 
 
+BRING_NEAR = """async () => {
+  for (const w of document.querySelectorAll('[data-widget]')) {
+    if (w.offsetParent === null) continue;
+    w.scrollIntoView();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+  }
+  window.scrollTo(0, 0);
+}"""
+ALL_READY = """() => [...document.querySelectorAll('[data-widget]')]
+  .filter((w) => w.offsetParent !== null).every((w) => w.dataset.ready === 'true')"""
+
+
+def bring_widgets_near(page, timeout: float = 20000) -> None:
+    """Scroll past every visible widget (they load only near the viewport), then wait until all are ready."""
+    page.evaluate(BRING_NEAR)
+    page.wait_for_function(ALL_READY, timeout=timeout)
+
+
 def plotted(page, instance: str, figure: str, index: int):
     """The data a glyph currently draws, read from the page's Bokeh document."""
     return page.evaluate(READ_SOURCE, f"{instance}/{figure}:{index}")

@@ -47,6 +47,7 @@ title: A tiny lesson
 slug: tiny
 reviewed: 2026-12-01
 key_message: Pumps push drugs out.
+patient_message: Some cells have pumps that push drugs out.
 reading_time: 3
 objectives: [Say what a pump does., Say what powers it., Say why it matters.]
 references: [smith2020, jones2021, lee2022]

@@ -7,7 +7,7 @@ import pytest
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import page_vs_model, snapshot
+from browser_helpers import BRING_NEAR, bring_widgets_near, page_vs_model, snapshot
 from conftest import REPO, free_port, wait_for_http
 
 pytestmark = pytest.mark.browser
@@ -21,10 +21,9 @@ def lessons():
 
 
 def open_ready(watched, url):
-    """Open a page and wait until every widget on it reports ready."""
+    """Open a page, bring its widgets near (they load lazily) and wait until every visible one reports ready."""
     watched.page.goto(url)
-    watched.page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-widget]')].every(w => w.dataset.ready === 'true')", timeout=20000)
+    bring_widgets_near(watched.page)
 
 
 def settle(page):
@@ -205,7 +204,7 @@ def test_each_repeated_widget_keeps_its_own_state_in_the_link(built_site, watche
 
 def test_old_links_by_widget_name_still_work(built_site, watched_page):
     out, _ = built_site
-    open_ready(watched_page, (out / "mdr1-pump" / "index.html").as_uri() + "?drug_accumulation.inhibitor=4")
+    open_ready(watched_page, (out / "mdr1-pump" / "index.html").as_uri() + "?reader=student&drug_accumulation.inhibitor=4")
     assert watched_page.page.locator("#drug_accumulation input[data-param=inhibitor]").input_value() == "4"
 
 
@@ -221,7 +220,8 @@ def test_one_broken_widget_leaves_the_others_working(built_site, browser):
         page = context.new_page()
         errors = []
         page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.goto(f"http://127.0.0.1:{port}/mdr1-pump/")
+        page.goto(f"http://127.0.0.1:{port}/mdr1-pump/?reader=student")
+        page.evaluate(BRING_NEAR)  # widgets load only near the viewport
         page.wait_for_function("() => document.querySelector('#drug_accumulation').dataset.ready === 'true'", timeout=20000)
         assert page.locator("#pump_cycle").get_attribute("data-failed") == "true"
         assert any("widget pump_cycle failed" in e for e in errors), errors

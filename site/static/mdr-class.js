@@ -32,8 +32,21 @@
     return href + M.queryWithState(view.model, view.values, defaults, "", "");
   }
 
+  var QR_SOURCE = document.currentScript && document.currentScript.getAttribute("data-qrcode"), qrLoading = null;
+  function qrLibrary() {
+    if (!qrLoading) {
+      qrLoading = new Promise(function (resolve, reject) {
+        var el = document.createElement("script");
+        el.src = QR_SOURCE; el.onload = resolve; el.onerror = reject;
+        document.head.appendChild(el);
+      });
+    }
+    return qrLoading;
+  }
+
   function drawQr(box, text) {
     if (!box) { return; }
+    if (!window.qrcode) { qrLibrary().then(function () { drawQr(box, text); }, function () {}); return; }
     if (box.getAttribute("data-qr-text") === text) { return; }
     box.setAttribute("data-qr-text", text);
     try {

@@ -171,23 +171,31 @@
     });
   };
 
-  function initWidgets() {
-    var views = window.MDR.views;
-    document.querySelectorAll("[data-widget]").forEach(function (root) {
-      try {
-        var config = readJson(root.querySelector("script.widget-config"));
-        var model = config && (window.MDR_WIDGETS || {})[config.widget];
-        if (!model || !window.Bokeh) { throw new Error("its data or BokehJS did not load"); }
-        var view = new WidgetView(root, config, model);
-        view.onChange = function () { scheduleUrlWrite(views); };
-        view.start().catch(function (err) { fail(root, err); });
-        views.push(view);
-      } catch (err) { fail(root, err); }
-    });
-    if (PAGE.live && views.length && window.WebSocket) {
-      var channel = new LiveChannel(views);
-      views.forEach(function (v) { v.live = channel; });
+  var channel = null;
+  function startWidget(root, config) {
+    var views = window.MDR.views, model = (window.MDR_WIDGETS || {})[config.widget];
+    if (!model || !window.Bokeh) { throw new Error("its data or BokehJS did not load"); }
+    var view = new WidgetView(root, config, model);
+    view.onChange = function () { scheduleUrlWrite(views); };
+    if (PAGE.live && window.WebSocket) {
+      channel = channel || new LiveChannel(views);
+      view.live = channel;
+      if (channel.socket && channel.socket.readyState === 1) { view.setOnline(true); }
     }
+    views.push(view);
+    return view.start();
+  }
+  /* Widgets start when they near the viewport; mdr-lazy.js loads BokehJS and their data then. */
+  function initWidgets() {
+    var lazy = window.MDRLazy;
+    document.querySelectorAll("[data-widget]").forEach(function (root) {
+      var config = readJson(root.querySelector("script.widget-config"));
+      if (!config || !lazy) { fail(root, new Error("its config or mdr-lazy.js is missing")); return; }
+      lazy.whenNear(root)
+        .then(function () { return lazy.widgetCode(config.widget); })
+        .then(function () { return startWidget(root, config); })
+        .catch(function (err) { fail(root, err); });
+    });
   }
   function fail(root, err) {
     root.setAttribute("data-failed", "true");
