@@ -37,6 +37,9 @@ def site_url(built_site):
 
 
 def ready(page, instance: str):
+    """Bring the widget near the viewport (widgets load lazily), then wait until it has started."""
+    page.wait_for_selector(f"#{instance}", state="attached", timeout=20000)
+    page.evaluate("(id) => document.getElementById(id).scrollIntoView()", instance)
     page.wait_for_selector(f"#{instance}[data-ready=true]", state="attached", timeout=60000)
 
 
@@ -78,21 +81,22 @@ def test_dragging_replaces_history_and_writes_only_changes(watched_page, site_ur
     page.wait_for_timeout(600)
     assert page.evaluate("history.length") == before, "moving a slider must not add history entries"
     query = query_of(page.url)
-    start = page.evaluate("MDR.views[2].config.values.log10_mutation_rate")
+    start = page.evaluate("MDR.views.find(v => v.config.id === 'tumor_evolution-3').config.values.log10_mutation_rate")
     assert query == {"reader": "student", "tumor_evolution-3.log10_mutation_rate": str(round(start + 1.2, 10)).rstrip("0").rstrip(".")}
     # the link opened elsewhere restores the same state, and only that instance moved
     other = page.context.new_page()
     other.goto(page.url)
     ready(other, "tumor_evolution-3")
-    assert other.evaluate("MDR.views.map(v => v.values)") == page.evaluate("MDR.views.map(v => v.values)")
+    every = "() => Object.fromEntries(MDR.views.map(v => [v.config.id, v.values]))"
+    assert other.evaluate(every)["tumor_evolution-3"] == page.evaluate(every)["tumor_evolution-3"]
     other.close()
 
 
 def test_old_widget_name_links_still_work(watched_page, site_url):
     page = watched_page.page
-    page.goto(f"{site_url}/{LESSON}?tumor_evolution.resistance_cost=0")
+    page.goto(f"{site_url}/{LESSON}?reader=student&tumor_evolution.resistance_cost=0")
     ready(page, "tumor_evolution")
-    assert page.evaluate("MDR.views[0].values.resistance_cost") == 0
+    assert page.evaluate("MDR.views.find(v => v.config.id === 'tumor_evolution').values.resistance_cost") == 0
     page.goto(f"{site_url}/embed/tumor_evolution/index.html?preset=adaptive_dosing&resistance_cost=10")
     ready(page, "tumor_evolution")
     assert page.evaluate("MDR.views[0].values.strategy") == 1 and page.evaluate("MDR.views[0].values.resistance_cost") == 10
@@ -137,10 +141,12 @@ def test_panel_link_qr_embed_and_reset(watched_page, site_url):
     opened = page.context.new_page()
     opened.goto(alone)
     ready(opened, "tumor_evolution")
-    assert opened.evaluate("MDR.views[0].values") == page.evaluate("MDR.views[1].values")
+    assert opened.evaluate("MDR.views[0].values") == page.evaluate(
+        "MDR.views.find(v => v.config.id === 'tumor_evolution-2').values")
     opened.close()
     page.locator("#tumor_evolution-2 [data-class-reset]").click()
-    assert page.evaluate("MDR.views[1].values.resistance_cost") == page.evaluate("MDR.views[1].config.values.resistance_cost")
+    second = "MDR.views.find(v => v.config.id === 'tumor_evolution-2')"
+    assert page.evaluate(f"{second}.values.resistance_cost") == page.evaluate(f"{second}.config.values.resistance_cost")
     page.wait_for_timeout(500)
     assert "tumor_evolution-2" not in page.url
     assert not watched_page.errors and not watched_page.outside
@@ -225,7 +231,7 @@ def test_sandboxed_embed_on_another_origin(watched_page, site_url, tmp_path):
 def test_print_view_at_a4(watched_page, site_url, path):
     page = watched_page.page
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
-    page.goto(f"{site_url}/{path}")
+    page.goto(f"{site_url}/{path}" + ("?reader=student" if path == LESSON else ""))
     if path == LESSON:
         ready(page, "tumor_evolution-3")
         page.locator(".class-panel-lesson > summary").click()  # an open panel must not print either
