@@ -14,7 +14,7 @@ from mdr_explainer.lessons.strings import site_text
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import page_vs_model
+from browser_helpers import BRING_NEAR, page_vs_model
 from conftest import REPO, free_port, wait_for_http
 
 pytestmark = pytest.mark.browser
@@ -33,9 +33,10 @@ PAGE_STATE = """(id) => {
   return {values: Object.assign({}, v.values), outputs: Object.assign({}, v.outputs),
           source: v.root.dataset.source, live: v.root.dataset.live || null};
 }"""
-ALL_LIVE = """() => { const ws = [...document.querySelectorAll('[data-widget]')];
-  return ws.length > 0 && ws.every((w) => w.dataset.ready === 'true' && w.dataset.source === 'live' && w.dataset.live === 'online'); }"""
-ALL_READY = """() => [...document.querySelectorAll('[data-widget]')].every((w) => w.dataset.ready === 'true')"""
+ALL_LIVE = """() => { const ws = [...document.querySelectorAll('[data-widget]')].filter((w) => w.offsetParent !== null);
+  return ws.every((w) => w.dataset.ready === 'true' && w.dataset.source === 'live' && w.dataset.live === 'online'); }"""
+ALL_READY = """() => [...document.querySelectorAll('[data-widget]')].filter((w) => w.offsetParent !== null)
+  .every((w) => w.dataset.ready === 'true')"""
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +73,9 @@ def exact(page, instance: str, name: str) -> dict:
 
 
 def open_page(page, url: str) -> None:
-    """Go to a page; its scripts are synchronous, so DOMContentLoaded means they have run (patient under load)."""
+    """Go to a page and bring every visible widget near the viewport (widgets load lazily)."""
     page.goto(url, wait_until="domcontentloaded", timeout=60000)
+    page.evaluate(BRING_NEAR)
 
 
 def wait_all_live(page, timeout: float = 60000) -> None:
@@ -128,8 +130,11 @@ def test_every_url_form_works_live(live_server, watched_page, lesson, form, quer
     wait_all_live(page)
     name = lesson.widget_names()[0]
     if not query:  # the default reader may not see every widget: move the first one on show
-        if not page.evaluate("() => MDR.views.some((v) => v.root.checkVisibility())"):
+        if not page.evaluate("() => [...document.querySelectorAll('[data-widget]')].some((w) => w.checkVisibility())"):
             page.locator("[data-reader-choice=student]").click()  # this reader sees no widget: switch
+            page.evaluate(BRING_NEAR)
+            page.wait_for_function("() => document.querySelectorAll('[data-widget][data-ready=true]').length > 0")
+            wait_all_live(page)
         name = page.evaluate("() => MDR.views.find((v) => v.root.checkVisibility()).config.widget")
     instance = name
     if query:
