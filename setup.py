@@ -7,7 +7,7 @@ with the content and templates as package data read through importlib.resources.
 from setuptools import find_namespace_packages, setup
 
 FOLDERS = ("lessons", "widgets", "content", "site")
-DATA = ["*.md", "*.yaml", "*.html", "*.js", "*.css", "*.svg", "*.json", "*.ipynb", "*.txt"]
+DATA = ["*.md", "*.yaml", "*.html", "*.js", "*.css", "*.svg", "*.png", "*.json", "*.ipynb", "*.txt"]
 
 found = find_namespace_packages(include=[f"{f}" for f in FOLDERS] + [f"{f}.*" for f in FOLDERS],
                                 exclude=["*.__pycache__"])

@@ -240,3 +240,8 @@ def watched_page(browser):
     context.route("**/*", guard)
     yield watched
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Run browser tests last: Playwright's event loop must not meet the Tornado/asyncio tests' loops."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -119,9 +119,9 @@ def test_lesson_widget_load_does_not_shift_the_text(built_site, watched_page, le
     before_box = widget.bounding_box()["height"]
     page.wait_for_function("(id) => document.getElementById(id).dataset.ready === 'true'",
                            arg=widget.get_attribute("id"), timeout=20000)
-    plot = page.locator(f"#{widget.get_attribute('id')}-plot")
-    reserved = int(plot.get_attribute("style").split(":")[1].strip().rstrip("px;"))
-    assert abs(plot.bounding_box()["height"] - reserved) <= 4
+    for canvas in page.locator(f"#{widget.get_attribute('id')} .plot-canvas").all():
+        reserved = float(canvas.evaluate("(c) => parseFloat(c.style.minHeight)"))
+        assert abs(canvas.bounding_box()["height"] - reserved) <= 4
     assert abs(widget.bounding_box()["height"] - before_box) <= 4
     assert after.count() >= 1
 

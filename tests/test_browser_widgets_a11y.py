@@ -6,12 +6,12 @@ import pytest
 
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import plotted
+from browser_helpers import bring_widgets_near, plotted
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
 WIDGETS = sorted(REGISTRY)
-READY = "() => [...document.querySelectorAll('[data-widget]')].every(w => w.dataset.ready === 'true')"
+READY = "() => [...document.querySelectorAll('[data-widget]')].filter(w => w.offsetParent !== null).every(w => w.dataset.ready === 'true')"
 
 TABLE = """(fig) => {
   const box = document.querySelector(`.plot-tools[data-figure="${fig}"] .plot-table-body table`);
@@ -64,6 +64,7 @@ def open_ready(watched, url, width=1200):
     """Open a page at a width and wait until every widget on it is ready."""
     watched.page.set_viewport_size({"width": width, "height": 900})
     watched.page.goto(url)
+    bring_widgets_near(watched.page, timeout=30000)
     watched.page.wait_for_function(READY, timeout=30000)
     watched.page.wait_for_timeout(200)
 
