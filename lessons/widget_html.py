@@ -53,7 +53,8 @@ def figure_items(instance: WidgetInstance, merged: dict, text) -> list[dict]:
         target = f"{instance.id}-plot-{fig.name}"
         plot = build_figure(fig, merged, f"{instance.id}/{fig.name}", text)
         item = script_json(renumber_ids(json_item(plot, target=target), f"{instance.id}-{fig.name}"))
-        items.append({**figure_words(fig, text), "target": target, "height": fig.height, "bokeh_item": item})
+        items.append({**figure_words(fig, text), "name": fig.name, "target": target, "height": fig.height, "axes": fig.axes,
+                      "bokeh_item": item})
     return items
 
 

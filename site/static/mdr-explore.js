@@ -15,12 +15,6 @@
   function fill(key, values) { return window.MDR.renderTemplate(words()[key] || "", values); }
   function esc(text) { return String(text).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
   function number(v, log) { return window.MDR.formatValue(v, log && Math.abs(v) >= 1e4 ? "sci" : ""); }
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text) { node.textContent = text; }
-    return node;
-  }
 
   /* ---------- the data behind a figure ---------- */
   function visible(data) { return !data.alpha || data.alpha.some(function (a) { return a > 0; }); }
@@ -168,22 +162,12 @@
 
   /* ---------- one figure's tools, and a widget's ---------- */
   function figureTool(view, fig) {
-    var id = view.config.id + "-" + fig.name, root = el("div", { "class": "plot-tools", "data-figure": fig.name });
-    var explore = el("div", { "class": "plot-explore", tabindex: "0", role: "application", "aria-label": fill("label", { title: fig.title }),
-                              "aria-describedby": id + "-help" });
-    var hint = el("p", { "class": "plot-explore-hint", "aria-hidden": "true" }, words().hint || "");
-    var help = el("p", { "class": "plot-explore-help", id: id + "-help" }, words().help || "");
-    var now = el("p", { "class": "plot-explore-now", "aria-live": "polite", "aria-atomic": "true" });
-    var playLabel = words().play || "";
-    var playButton = el("button", { type: "button", "class": "plot-sound", "aria-pressed": "false",
-                                    "aria-label": fill("play_named", { title: fig.title }) }, playLabel);
-    var details = el("details", { "class": "plot-table" }), summary = el("summary", {}, fill("table", { title: fig.title }));
-    var tables = el("div", { "class": "plot-table-body" });
-    explore.appendChild(hint); explore.appendChild(help); explore.appendChild(now);
-    details.appendChild(summary); details.appendChild(tables);
-    root.appendChild(explore); root.appendChild(playButton); root.appendChild(details);
-    var canvas = document.getElementById(view.config.id + "-plot-" + fig.name);
-    (canvas ? canvas.closest(".plot-figure") : view.root.querySelector(".widget-plot")).appendChild(root);
+    var written = view.root.querySelector('.plot-tools[data-figure="' + fig.name + '"]');
+    return written ? bindTool(written, fig) : null;  /* the markup is written by partials/widget.html */
+  }
+  function bindTool(root, fig) {
+    var explore = root.querySelector(".plot-explore"), now = root.querySelector(".plot-explore-now");
+    var playButton = root.querySelector(".plot-sound"), tables = root.querySelector(".plot-table-body");
     var tool = { root: root, fig: fig, now: now, play: playButton, tables: tables, series: [] };
     tool.explorer = new Explorer(tool);
     explore.addEventListener("keydown", function (event) { tool.explorer.key(event); });
@@ -200,7 +184,7 @@
   }
   function attach(view) {
     if (view.plotTools) { return; }
-    view.plotTools = view.model.figures.filter(function (f) { return f.axes; }).map(function (fig) { return figureTool(view, fig); });
+    view.plotTools = view.model.figures.filter(function (f) { return f.axes; }).map(function (fig) { return figureTool(view, fig); }).filter(Boolean);
     refresh(view);
   }
 
