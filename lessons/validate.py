@@ -102,6 +102,19 @@ def key_line(block: Block, key: str) -> int:
     return block.line
 
 
+def block_mapping(src: SourceText, block: Block, problems: list[Problem], shape: str, empty):
+    """A fenced block's YAML as a mapping, or None after reporting why it is not one."""
+    try:
+        data = parse_yaml(block.text, src.path, block.line) if block.text.strip() else empty
+    except BadSource as bad:
+        problems.append(bad.problem)
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(src.path, block.line, shape))
+        return None
+    return data
+
+
 def check_widget(src: SourceText, block: Block, registry: dict, problems: list[Problem]) -> None:
     """The widget exists; its preset and parameter overrides are valid."""
     line = block.line - 1
@@ -110,13 +123,8 @@ def check_widget(src: SourceText, block: Block, registry: dict, problems: list[P
         problems.append(Problem(src.path, line, f"unknown widget {block.name!r}; known widgets: "
                                                 f"{', '.join(sorted(registry))}"))
         return
-    try:
-        data = parse_yaml(block.text, src.path, block.line) if block.text.strip() else {}
-    except BadSource as bad:
-        problems.append(bad.problem)
-        return
-    if not isinstance(data, dict):
-        problems.append(Problem(src.path, block.line, "widget block must hold `key: value` lines"))
+    data = block_mapping(src, block, problems, "widget block must hold `key: value` lines", empty={})
+    if data is None:
         return
     for key in set(data) - WIDGET_KEYS:
         problems.append(Problem(src.path, key_line(block, key), f"unknown widget option `{key}`; "
@@ -178,13 +186,8 @@ MAX_ICONS = 200
 
 def check_icons(src: SourceText, block: Block, problems: list[Problem]) -> None:
     """An icon array: whole numbers count <= of <= 200 and a label in words."""
-    try:
-        data = parse_yaml(block.text, src.path, block.line) if block.text.strip() else None
-    except BadSource as bad:
-        problems.append(bad.problem)
-        return
-    if not isinstance(data, dict):
-        problems.append(Problem(src.path, block.line, "an icons block holds `count:`, `of:` and `label:` lines"))
+    data = block_mapping(src, block, problems, "an icons block holds `count:`, `of:` and `label:` lines", empty=None)
+    if data is None:
         return
     for key in sorted(set(data) - ICON_KEYS):
         problems.append(Problem(src.path, key_line(block, key), f"unknown icons option `{key}`; "
