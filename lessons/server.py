@@ -113,7 +113,7 @@ def exact_outputs(name: str, raw_values: dict) -> dict:
     values = checked_values(widget, raw_values, widget.defaults())
     outputs = widget.run(values)
     return {k: (np.round(v, 9).tolist() if isinstance(v, np.ndarray) else (round(v, 12) if math.isfinite(v) else None))
-            for k, v in outputs.items() if k in set(widget.output_keys())}
+            for k, v in outputs.items() if k in widget.view_outputs}
 
 
 class OutputCache:

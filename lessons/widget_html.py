@@ -72,7 +72,6 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
                "help": words.param(p.name, "help"), "display": texts[f"param:{p.name}"]} for p in widget.params]
     return {
         "name": widget.name, "id": instance.id, "title": words.title, "caption": instance.caption_html,
-        "plot_height": sum(f.height for f in widget.figures),  # reserved before BokehJS loads (no layout shift)
         "params": params,
         "presets": [{"name": p.name, "title": words.preset(p.name)} for p in widget.presets],
         "readouts": [{"key": r.key, "label": words.readout(r.key, "label"), "unit": words.readout(r.key, "unit"),

@@ -206,8 +206,13 @@ class Widget:
         """The English description template (its home is the strings file's a11y.sentence)."""
         return self.text().sentence
 
-    def output_keys(self, sentence: str | None = None) -> list[str]:
+    def output_keys(self) -> list[str]:
         """Outputs the views need: those drawn, read out or named in the description."""
+        return list(self.view_outputs)
+
+    @cached_property
+    def view_outputs(self) -> tuple[str, ...]:
+        """output_keys, worked out once (the live server asks for them on every request)."""
         from .describe import template_keys
 
         keys: list[str] = []
@@ -215,6 +220,6 @@ class Widget:
             for g in fig.glyphs:
                 keys += g.data_keys()
         keys += [r.key for r in self.readouts]
-        keys += template_keys(self.sentence if sentence is None else sentence)
+        keys += template_keys(self.sentence)
         param_names = {p.name for p in self.params}
-        return [k for k in dict.fromkeys(keys) if k not in param_names]
+        return tuple(k for k in dict.fromkeys(keys) if k not in param_names)
