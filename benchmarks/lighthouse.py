@@ -5,7 +5,7 @@ first-view bytes, accessibility, best practices and SEO, with a mark on each fig
 misses its target.
 
 Needs Lighthouse from npm (not vendored; nothing here is needed by the site or the tests):
-    cd benchmarks && npm install lighthouse      # benchmarks/node_modules is gitignored
+    cd benchmarks && npm install                 # lighthouse 12 (package.json); node_modules is gitignored
 or set LIGHTHOUSE=/path/to/node_modules/.bin/lighthouse. Chromium: CHROME_PATH (default /usr/bin/chromium).
 
     python benchmarks/lighthouse.py [--pages mdr1-pump/index.html ...] [--embed dose_response] [--json out.json]

@@ -33,7 +33,7 @@ SLIDER_PROBE = """async (count) => {
     input.value = String(Number(input.value) + (up ? 1 : -1) * Number(input.step));
     input.dispatchEvent(new Event("input", { bubbles: true }));
     const t1 = await done;
-    // Our frame callback is queued after Bokeh's repaint request, so it runs after the repaint.
+    // The SVG attributes are set by then; the next frame callback measures until that frame starts.
     const [frameStart, t2] = await new Promise((r) => requestAnimationFrame((ts) => r([ts, performance.now()])));
     times.push(t1 - t0);
     work.push((t1 - t0) + Math.max(0, t2 - Math.max(frameStart, t1)));

@@ -9,8 +9,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bokeh
-
 from mdr_explainer.widgets.framework.contract import page_config, runtime_model, script_json
 from mdr_explainer.widgets.framework.grid import build_cube
 from mdr_explainer.widgets.registry import REGISTRY
@@ -23,7 +21,6 @@ from .site_model import Page, site_pages
 from .strings import SiteText, site_text
 from .templating import render_page
 
-BOKEH_SOURCE = Path(bokeh.__file__).parent / "server" / "static" / "js" / "bokeh.min.js"
 RUNTIME_WORDS = ("quiz.right", "quiz.wrong", "widget.offline", "explore.table", "explore.shown", "explore.markers",
                  "explore.series", "explore.label", "explore.hint", "explore.help", "explore.point", "explore.play", "explore.play_named",
                  "explore.playing", "explore.no_audio", "explore.empty")
@@ -65,9 +62,9 @@ def data_file(name: str, text: SiteText) -> tuple[str, bytes]:
 
 
 def write_static(out: Path, text: SiteText) -> dict[str, str]:
-    """Write the site's assets, BokehJS and each widget's data under static/ with content-hashed names.
+    """Write the site's assets and each widget's data under static/ with content-hashed names.
 
-    Returns logical name (style.css, mdr.js, bokeh.js, data/<widget>.js) -> path under static/.
+    Returns logical name (style.css, mdr.js, data/<widget>.js) -> path under static/.
     """
     assets = {}
     static = site_dir() / "static"
@@ -76,8 +73,6 @@ def write_static(out: Path, text: SiteText) -> dict[str, str]:
             name = source.relative_to(static).as_posix()
             assets[name] = hashed_name(name, source.read_bytes())
             write_bytes(out / "static", assets[name], source.read_bytes())
-    assets["bokeh.js"] = f"vendor/bokeh-{bokeh.__version__}.min.js"
-    write_bytes(out / "static", assets["bokeh.js"], BOKEH_SOURCE.read_bytes())
     for name in REGISTRY:
         file_name, data = data_file(name, text)
         assets[f"data/{name}.js"] = f"data/{file_name}"
@@ -90,8 +85,7 @@ def render(page: Page, content: Content, text: SiteText, assets: dict[str, str],
     """One page's HTML: the same for static and live, but for the live endpoint in its page config."""
     root = page.root
     widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
-    scripts = [("bokeh", root + "static/" + assets["bokeh.js"])] if widget_names else []
-    scripts += [(n, root + "static/" + assets[f"data/{n}.js"]) for n in widget_names]  # loaded by mdr-lazy.js
+    scripts = [(n, root + "static/" + assets[f"data/{n}.js"]) for n in widget_names]  # loaded by mdr-lazy.js
     scripts += [("explore", root + "static/" + assets["mdr-explore.js"])] if widget_names else []
     words = {key.split(".")[-1]: text.raw(key) for key in RUNTIME_WORDS}  # templates: the runtime fills them
     config = page_config(text.locale, root + live if live and widget_names else None, words)

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bokeh.embed import json_item
-
 from mdr_explainer.widgets.framework.contract import instance_config, script_json
-from mdr_explainer.widgets.framework.plotting import build_figure, figure_words
+from mdr_explainer.widgets.framework.plot_drawing import figure_drawing
+from mdr_explainer.widgets.framework.plotting import figure_words
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.registry import REGISTRY
 
@@ -25,37 +24,11 @@ class WidgetInstance:
     caption_html: str = ""
 
 
-def renumber_ids(item: dict, instance: str) -> dict:
-    """Replace Bokeh's process-wide counter ids by ids derived from the instance, in order of use.
-
-    This makes two builds of the same content byte-identical and ids unique on a page.
-    """
-    mapping: dict[str, str] = {}
-
-    def new_id(old: str) -> str:
-        return mapping.setdefault(old, f"{instance}-{len(mapping) + 1}")
-
-    def walk(node):
-        if isinstance(node, dict):
-            return {k: (new_id(v) if k in ("id", "root_id") and isinstance(v, str) else walk(v))
-                    for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    return walk(item)
-
-
-def figure_items(instance: WidgetInstance, merged: dict, text) -> list[dict]:
-    """Each figure's words and its plot as a Bokeh JSON item (target <instance>-plot-<figure>) at the starting values."""
-    items = []
-    for fig in REGISTRY[instance.widget].figures:
-        target = f"{instance.id}-plot-{fig.name}"
-        plot = build_figure(fig, merged, f"{instance.id}/{fig.name}", text)
-        item = script_json(renumber_ids(json_item(plot, target=target), f"{instance.id}-{fig.name}"))
-        items.append({**figure_words(fig, text), "name": fig.name, "target": target, "height": fig.height, "axes": fig.axes,
-                      "bokeh_item": item})
-    return items
+def figure_items(instance: WidgetInstance, merged: dict, text, site: SiteText) -> list[dict]:
+    """Each figure's words and its first frame drawn at the starting values (target <instance>-plot-<figure>)."""
+    return [{**figure_words(fig, text), "name": fig.name, "target": f"{instance.id}-plot-{fig.name}",
+             "height": fig.height, "axes": fig.axes, "drawing": figure_drawing(fig, merged, text, site.locale)}
+            for fig in REGISTRY[instance.widget].figures]
 
 
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
@@ -78,7 +51,7 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
                       "text": texts[r.key]} for r in widget.readouts],
         "sentence": texts[SENTENCE],
         "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, values)),
-        "figures": figure_items(instance, {**values, **outputs}, words),
+        "figures": figure_items(instance, {**values, **outputs}, words, site),
     }
 
 

@@ -1,23 +1,20 @@
 """Reading what a reader's browser shows: plotted data, descriptions and their agreement with Python."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
+
+from mdr_explainer.widgets.framework.plot_geometry import UNITS, glyph_shape
 
 from mdr_explainer.widgets.framework.plotting import glyph_data
 
-READ_SOURCE = """(name) => {
-  for (const doc of (window.Bokeh ? window.Bokeh.documents : [])) {
-    for (const m of doc.all_models) {
-      if (m.name === name && m.data) {
-        const out = {};
-        for (const k of Object.keys(m.data)) {
-          out[k] = Array.from(m.data[k], (v) => (typeof v === "object" && v !== null) ? Array.from(v) : v);
-        }
-        return out;
-      }
-    }
-  }
-  return null;
+READ_GLYPH = """([instance, key]) => {
+  const el = document.getElementById(instance)?.querySelector(`[data-glyph="${key}"]`);
+  if (!el) return null;
+  if (el.classList.contains('plot-label')) return {left: el.style.left, top: el.style.top, opacity: el.style.opacity};
+  const path = el.tagName.toLowerCase() === 'g' ? el.querySelector('path') : el;
+  return {d: path.getAttribute('d'), opacity: el.getAttribute('opacity')};
 }"""
 
 
@@ -39,39 +36,50 @@ def bring_widgets_near(page, timeout: float = 20000) -> None:
     page.wait_for_function(ALL_READY, timeout=timeout)
 
 
+def drawn(page, instance: str, figure: str, index: int) -> dict | None:
+    """What a glyph's element shows now: its SVG path (or a label's place) and opacity."""
+    return page.evaluate(READ_GLYPH, [instance, f"{figure}:{index}"])
+
+
+def path_points(d: str) -> list[tuple[float, float]]:
+    """The (x, y) unit pairs of an SVG path written by glyph_shape (M, L and h0 commands, Z)."""
+    return [(float(x), float(y)) for x, y in re.findall(r"[ML](-?\d+) (-?\d+)", d)]
+
+
+READ_DATA = """([instance, figure, index]) => {
+  const view = MDR.views.find((v) => v.config.id === instance);
+  if (!view) return null;
+  const fig = view.model.figures.find((f) => f.name === figure), data = MDR.model.glyphData(fig.glyphs[index], fig, view.outputs);
+  const out = {};
+  for (const k of Object.keys(data)) out[k] = Array.from(data[k], (v) => (typeof v === 'object' && v !== null) ? Array.from(v) : v);
+  return out;
+}"""
+
+
 def plotted(page, instance: str, figure: str, index: int):
-    """The data a glyph currently draws, read from the page's Bokeh document."""
-    return page.evaluate(READ_SOURCE, f"{instance}/{figure}:{index}")
-
-
-def axis_error(values, expected, span, log: bool) -> float:
-    """Largest difference as a fraction of the axis span (in decades on a log axis)."""
-    a, b = np.asarray(values, float), np.asarray(expected, float)
-    if log:
-        a, b = np.log10(np.maximum(a, span[0])), np.log10(np.maximum(b, span[0]))
-        return float(np.max(np.abs(a - b))) / (np.log10(span[1]) - np.log10(span[0]))
-    return float(np.max(np.abs(a - b))) / (span[1] - span[0])
+    """The data the page drew a glyph from just now (page_vs_model checks the drawn path itself)."""
+    return page.evaluate(READ_DATA, [instance, figure, index])
 
 
 def page_vs_model(page, widget, instance: str, values: dict) -> float:
-    """Worst disagreement between what the page plots and the Python model at these values."""
-    outputs = widget.run(values)
-    merged = {**values, **outputs}
+    """Worst disagreement between what the page draws and the Python model at these values,
+    as a fraction of the axis span (the frame is UNITS wide and high)."""
+    merged = {**values, **widget.run(values)}
     worst = 0.0
     for fig in widget.figures:
         for i, glyph in enumerate(fig.glyphs):
             if glyph.kind in ("patch", "text"):
                 continue
-            shown = plotted(page, instance, fig.name, i)
+            shown = drawn(page, instance, fig.name, i)
             assert shown is not None, f"{instance}/{fig.name}:{i} not found"
-            want = glyph_data(glyph, fig, merged)
-            worst = max(worst, axis_error(shown["x"], want["x"], fig.x_range, fig.x_scale == "log"))
-            for key in ("y", "y2"):
-                if key in want:
-                    worst = max(worst, axis_error(shown[key], want[key], fig.y_range, fig.y_scale == "log"))
+            got, want = path_points(shown["d"]), path_points(glyph_shape(glyph, fig, glyph_data(glyph, fig, merged))["d"])
+            if len(got) != len(want):
+                return 1.0
+            if got:
+                worst = max(worst, float(np.max(np.abs(np.asarray(got) - np.asarray(want)))) / UNITS)
     return worst
 
 
 def snapshot(page, widget, instance: str) -> str:
-    """Everything a glyph draws, as one string, to detect any change."""
-    return repr([plotted(page, instance, f.name, i) for f in widget.figures for i in range(len(f.glyphs))])
+    """Everything the plots show, as one string, to detect any change."""
+    return repr([drawn(page, instance, f.name, i) for f in widget.figures for i in range(len(f.glyphs))])

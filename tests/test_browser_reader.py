@@ -92,7 +92,7 @@ def test_widget_code_loads_only_when_a_widget_is_near(built_site, http_site, wat
     first.scroll_into_view_if_needed()
     page.wait_for_function("(id) => document.getElementById(id).dataset.ready === 'true'",
                            arg=first.get_attribute("id"), timeout=20000)
-    assert any("/static/vendor/bokeh-" in u for u in seen) and any("/static/data/" in u for u in seen)
+    assert any("/static/data/" in u for u in seen) and not any("bokeh" in u for u in seen)
     assert watched_page.errors == [] and watched_page.outside == []
 
 
@@ -120,7 +120,7 @@ def test_lesson_widget_load_does_not_shift_the_text(built_site, watched_page, le
     page.wait_for_function("(id) => document.getElementById(id).dataset.ready === 'true'",
                            arg=widget.get_attribute("id"), timeout=20000)
     for canvas in page.locator(f"#{widget.get_attribute('id')} .plot-canvas").all():
-        reserved = float(canvas.evaluate("(c) => parseFloat(c.style.minHeight)"))
+        reserved = float(canvas.evaluate("(c) => parseFloat(c.style.height)"))
         assert abs(canvas.bounding_box()["height"] - reserved) <= 4
     assert abs(widget.bounding_box()["height"] - before_box) <= 4
     assert after.count() >= 1
@@ -151,11 +151,12 @@ def test_plots_follow_the_theme(built_site, watched_page):
     page = watched_page.page
     page.goto((out / "embed" / "tumor_evolution" / "index.html").as_uri())
     page.wait_for_function("() => document.querySelector('[data-widget]').dataset.ready === 'true'", timeout=20000)
-    fill = """() => [...Bokeh.documents[0].all_models].filter((m) => m.type === 'Figure').map((m) => m.background_fill_color)"""
+    fill = """() => [...document.querySelectorAll('.plot-frame')].map((f) => getComputedStyle(f).backgroundColor)"""
+    ink = """() => [...document.querySelectorAll('.plot-tick')].map((t) => getComputedStyle(t).color)"""
     page.locator("[data-theme-toggle]").click()
-    assert set(page.evaluate(fill)) == {"#1a2028"}
+    assert set(page.evaluate(fill)) == {"rgb(26, 32, 40)"} and set(page.evaluate(ink)) == {"rgb(232, 236, 241)"}
     page.locator("[data-theme-toggle]").click()
-    assert set(page.evaluate(fill)) == {"#ffffff"}
+    assert set(page.evaluate(fill)) == {"rgb(255, 255, 255)"} and set(page.evaluate(ink)) == {"rgb(29, 36, 48)"}
     assert watched_page.errors == []
 
 
@@ -266,3 +267,35 @@ def test_every_patient_part_has_an_illustration_with_alt_text(built_site, lesson
         assert 'alt="' in img and len(img.split('alt="')[1].split('"')[0]) > 30, lesson.slug
         assert (out / "illustrations" / img.split('src="../illustrations/')[1].split('"')[0]).exists()
         assert "What this means for you" in patient, lesson.slug
+
+
+def test_a_plot_is_drawn_before_its_code_loads_and_with_no_script_at_all(built_site, browser, lessons):
+    out, _ = built_site
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((out / "embed" / "drug_accumulation" / "index.html").as_uri())
+    lines = page.locator(".plot-svg path.plot-line")
+    assert lines.count() >= 3
+    box = lines.first.bounding_box()
+    assert box and box["width"] > 200, "the first frame fills the plot at phone width"
+    assert page.locator(".plot-tick-x").count() >= 3
+    context.close()
+
+
+def test_side_contents_mark_the_section_being_read(built_site, browser, lessons):
+    out, _ = built_site
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto((out / lessons[1].slug / "index.html").as_uri() + "?reader=student")
+    links = page.locator(".toc-side a:visible")
+    assert links.count() >= 3
+    target = links.nth(2).get_attribute("href")
+    page.locator(target).scroll_into_view_if_needed()
+    page.evaluate("(id) => document.querySelector(id).scrollIntoView({block: 'start'})", target)
+    page.wait_for_timeout(100)
+    current = page.locator(".toc-side a[aria-current='location']")
+    assert current.count() == 1 and current.get_attribute("href") == target
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(100)
+    assert page.locator(".toc-side a[aria-current]").count() == 0
+    context.close()

@@ -27,7 +27,7 @@ def open_ready(watched, url):
 
 
 def settle(page):
-    """Let pending Bokeh renders finish."""
+    """Let pending renders finish."""
     page.wait_for_timeout(150)
 
 

@@ -38,23 +38,15 @@ MEASURE = """() => {
     }
     if (fig.scrollWidth > fig.clientWidth + 1) { problems.push(`figure wider than its box: ${fig.textContent.slice(0, 40)}`); }
   }
-  const ctx = document.createElement('canvas').getContext('2d');
-  for (const v of Object.values(Bokeh.index)) {
-    if (v.model.type !== 'Figure') { continue; }
-    const frame = v.frame.bbox;
-    for (const rv of v.renderer_views.values()) {
-      if (!rv.glyph || rv.glyph.model.type !== 'Text') { continue; }
-      const g = rv.glyph.model, data = rv.model.data_source.data;
-      const prop = (p) => (p !== null && typeof p === 'object' && 'value' in p) ? p.value : p;
-      ctx.font = `${prop(g.text_font_size)} helvetica`;
-      const align = prop(g.text_align), offset = prop(g.x_offset) || 0;
-      for (let i = 0; i < data.x.length; i++) {
-        if (data.alpha && data.alpha[i] === 0) { continue; }
-        const sx = rv.glyph.sx[i] + offset, w = ctx.measureText(data.text[i]).width;
-        const left = align === 'right' ? sx - w : (align === 'left' ? sx : sx - w / 2);
-        if (left < frame.x0 - 0.5 || left + w > frame.x1 + 0.5) { problems.push(`annotation "${data.text[i]}" is cut`); }
-      }
-    }
+  for (const label of document.querySelectorAll('.plot-label')) {
+    if (label.offsetParent === null || Number(label.style.opacity) === 0) { continue; }
+    const frame = label.closest('.plot-frame').getBoundingClientRect(), r = label.getBoundingClientRect();
+    if (r.left < frame.left - 0.5 || r.right > frame.right + 0.5) { problems.push(`annotation "${label.textContent}" is cut`); }
+  }
+  for (const tick of document.querySelectorAll('.plot-tick')) {
+    if (tick.offsetParent === null) { continue; }
+    const box = tick.closest('.plot-canvas').getBoundingClientRect(), r = tick.getBoundingClientRect();
+    if (!inside(r, box)) { problems.push(`tick label "${tick.textContent}" is outside its plot`); }
   }
   return problems;
 }"""

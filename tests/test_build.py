@@ -29,7 +29,16 @@ def test_site_has_the_documented_urls(built_site, content):
         assert (out / slug / "index.html").is_file(), slug
     for name in REGISTRY:
         assert (out / "embed" / name / "index.html").is_file()
-    assert list((out / "static" / "vendor").glob("bokeh-*.min.js"))
+    assert not list((out / "static").rglob("bokeh*.js")), "plots are SVG written with the page; no BokehJS ships"
+
+
+def test_every_plot_is_drawn_in_the_page_before_any_script_runs(built_site):
+    out, _ = built_site
+    for name, widget in REGISTRY.items():
+        html = (out / "embed" / name / "index.html").read_text()
+        assert html.count('<svg class="plot-svg"') == len(widget.figures), name
+        drawn = re.findall(r'<path data-glyph="[^"]+" class="plot-(?:line|band|shade|patch|vline|hline)" d="([^"]*)"', html)
+        assert drawn and all(d.startswith("M") for d in drawn if d), name
 
 
 def test_every_lesson_page_has_three_audiences_one_h1_and_the_notice(built_site, content):
@@ -60,7 +69,7 @@ def test_pages_use_relative_links_to_the_shared_static_folder(built_site, conten
     out, _ = built_site
     for name in REGISTRY:
         html = (out / "embed" / name / "index.html").read_text()
-        assert 'src="../../static/vendor/bokeh-' in html, name
+        assert re.search(rf'src="\.\./\.\./static/data/{name}\.[0-9a-f]{{10}}\.js"', html), name
         assert re.search(r'href="\.\./\.\./static/style\.[0-9a-f]{10}\.css"', html), name
     for lesson in content.lessons:
         if lesson.widget_names():

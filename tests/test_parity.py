@@ -3,7 +3,7 @@
 Every case runs through both sides in Chromium and must agree exactly (strings) or to float64
 rounding (numbers): number formats in several locales, plural categories, sentence templates,
 grid interpolation at 200 random states per widget (with the readouts and sentence it produces),
-glyph data, snapping and link parsing.
+glyph data, where each glyph lands on the plot (SVG paths), snapping and link parsing.
 """
 import math
 
@@ -14,7 +14,9 @@ from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 from mdr_explainer.widgets.framework.numbers import ENGLISH, NumberLocale, format_value, plural_category
+from mdr_explainer.widgets.framework.plot_geometry import glyph_shape
 from mdr_explainer.widgets.framework.plotting import glyph_data, glyph_label
+from mdr_explainer.widgets.framework.spec import Figure, Glyph
 from mdr_explainer.widgets.framework.texts import display_texts
 from mdr_explainer.widgets.framework.url_state import values_from_query
 from mdr_explainer.widgets.registry import REGISTRY
@@ -130,6 +132,61 @@ def test_interpolation_readouts_sentence_and_glyphs_agree_at_200_random_states(r
                         np.testing.assert_allclose(data[col][0], column[0], rtol=1e-12, atol=1e-12)
                     else:
                         np.testing.assert_allclose(data[col], column, rtol=1e-12, atol=1e-12, err_msg=f"{fig.name} {col}")
+
+
+def js_shape(page, glyph: Glyph, fig: Figure, data: dict) -> dict:
+    """The browser's glyphShape for Python's glyph data (non-finite numbers carried as strings)."""
+    def carried(column):
+        return [encoded(float(v)) for v in column] if not isinstance(column[0], str) else list(column)
+
+    payload = {k: ([carried(v[0])] if k in ("xs", "ys") else carried(v)) for k, v in data.items()}
+    runtime_fig = {"x_range": list(fig.x_range), "y_range": list(fig.y_range),
+                   "x_log": fig.x_scale == "log", "y_log": fig.y_scale == "log"}
+    return page.evaluate(f"""([kind, fig, data]) => {{
+      const num = {JS_NUMBER}, back = (c) => c.map((v) => (typeof v === 'string' && v !== 'inf' && v !== '-inf' && v !== 'nan') ? v : num(v));
+      const d = {{}}; Object.keys(data).forEach((k) => {{ d[k] = (k === 'xs' || k === 'ys') ? [back(data[k][0])] : back(data[k]); }});
+      return window.MDRModel.glyphShape({{kind}}, fig, d);
+    }}""", [glyph.kind, runtime_fig, payload])
+
+
+def same_shape(js: dict, py: dict) -> None:
+    """Equal strings for geometry; opacity equal as a number."""
+    assert {k: v for k, v in js.items() if k != "opacity"} == {k: v for k, v in py.items() if k != "opacity"}
+    assert js["opacity"] == pytest.approx(py["opacity"], rel=1e-12)
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_every_glyph_lands_on_the_same_units_at_30_random_states(runtime, name):
+    widget, words = REGISTRY[name], REGISTRY[name].text()
+    for values in random_positions(widget, 30, seed=5):
+        merged = {**values, **widget.run(values)}
+        for fig in widget.figures:
+            for glyph in fig.glyphs:
+                data = glyph_data(glyph, fig, merged, glyph_label(glyph, fig, words))
+                same_shape(js_shape(runtime, glyph, fig, data), glyph_shape(glyph, fig, data))
+
+
+EDGE = [0.0, -0.0, -1.0, 1e-300, 0.01, 0.0100001, 0.5, 99.99995, 100.0, 105.0, 1e6, 1e300, math.inf, -math.inf, math.nan]
+
+
+@pytest.mark.parametrize("kind", ["line", "band", "points", "patch", "text"])
+@pytest.mark.parametrize("scales", [("linear", "linear"), ("log", "log"), ("log", "linear")])
+def test_shapes_agree_at_the_edges_nan_inf_zero_and_negatives_on_log_axes(runtime, kind, scales):
+    fig = Figure(name="edge", x_range=(0.01, 100.0), y_range=(0.01, 105.0), x_scale=scales[0], y_scale=scales[1], glyphs=())
+    xs = np.array(EDGE)
+    ys = np.array(EDGE[::-1])
+    glyph = Glyph(kind=kind, x="x", y="y", y2="y2")
+    data = ({"xs": [xs], "ys": [ys], "alpha": np.array([0.4])} if kind == "patch" else
+            {"x": xs, "y": ys, "y2": ys * 2, "alpha": np.full(len(xs), 0.4)} if kind == "band" else
+            {"x": xs, "y": ys, "alpha": np.full(len(xs), 0.4)})
+    if kind == "text":
+        for x, y in zip(EDGE, EDGE[::-1]):
+            one = {"x": np.array([x]), "y": np.array([y]), "alpha": np.array([1.0]), "text": ["label"]}
+            same_shape(js_shape(runtime, glyph, fig, one), glyph_shape(glyph, fig, one))
+        return
+    py = glyph_shape(glyph, fig, data)
+    assert py["d"], "some edge points are drawable"
+    same_shape(js_shape(runtime, glyph, fig, data), py)
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))

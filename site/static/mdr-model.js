@@ -1,7 +1,7 @@
 /* Why Chemo Stops Working: the runtime's pure functions, one copy of each rule the Python side
    also implements. Parity (tests/test_parity.py runs both on the same cases):
    numbers -> widgets/framework/numbers.py, templates -> describe.py, interpolation -> grid.py,
-   glyph data -> plotting.glyph_data, snapping and links -> params.Param.snap and url_state.py. */
+   glyph data -> plotting.glyph_data, glyph geometry -> plot_geometry.glyph_shape, snapping and links -> params.Param.snap and url_state.py. */
 (function () {
   "use strict";
   /* ---------- numbers (parity: widgets/framework/numbers.py) ---------- */
@@ -142,6 +142,54 @@
     return data;
   }
 
+  /* ---------- plot geometry (parity: widgets/framework/plot_geometry.py) ---------- */
+  var UNITS = 10000, FAR = 10000000;
+  function axisShare(v, low, high, log) {
+    if (log) {
+      if (v !== v || v < 0) { return null; }
+      v = Math.log10(v); low = Math.log10(low); high = Math.log10(high);
+    }
+    return v !== v ? null : (v - low) / (high - low);
+  }
+  function toUnits(share) { return share === null ? null : Math.floor(Math.max(-FAR, Math.min(FAR, share * UNITS)) + 0.5); }
+  function plotPoint(fig, x, y) {
+    var ux = toUnits(axisShare(x, fig.x_range[0], fig.x_range[1], fig.x_log));
+    var uy = toUnits(axisShare(y, fig.y_range[0], fig.y_range[1], fig.y_log));
+    return ux === null || uy === null ? null : [ux, UNITS - uy];
+  }
+  function polyline(points) {
+    var out = "", penDown = false;
+    points.forEach(function (p) {
+      if (p === null) { penDown = false; return; }
+      out += (penDown ? "L" : "M") + p[0] + " " + p[1]; penDown = true;
+    });
+    return out;
+  }
+  function polygon(points) {
+    var body = polyline(points.filter(function (p) { return p !== null; }));
+    return body ? body + "Z" : "";
+  }
+  function glyphShape(glyph, fig, data) {
+    if (glyph.kind === "patch") {
+      return { d: polygon(data.xs[0].map(function (x, i) { return plotPoint(fig, x, data.ys[0][i]); })), opacity: data.alpha[0] };
+    }
+    var opacity = data.alpha.length ? data.alpha[0] : 1;
+    if (glyph.kind === "text") {
+      var at = plotPoint(fig, data.x[0], data.y[0]) || [0, 0];
+      return { left: (at[0] / 100).toFixed(2) + "%", top: (at[1] / 100).toFixed(2) + "%", opacity: opacity };
+    }
+    var points = data.x.map(function (x, i) { return plotPoint(fig, x, data.y[i]); });
+    if (glyph.kind === "band" || glyph.kind === "shade") {
+      var highs = data.x.map(function (x, i) { return plotPoint(fig, x, data.y2[i]); }), keep = [];
+      points.forEach(function (p, i) { if (p !== null && highs[i] !== null) { keep.push(i); } });
+      return { d: polygon(keep.map(function (i) { return points[i]; }).concat(keep.slice().reverse().map(function (i) { return highs[i]; }))), opacity: opacity };
+    }
+    if (glyph.kind === "points") {
+      return { d: points.filter(function (p) { return p !== null; }).map(function (p) { return "M" + p[0] + " " + p[1] + "h0"; }).join(""), opacity: opacity };
+    }
+    return { d: polyline(points), opacity: opacity };
+  }
+
   /* ---------- URL state: ?<url_key>.<param>= per instance (embed pages: ?<param>=) ---------- */
   function snap(p, v) {
     v = Math.min(Math.max(v, p.min), p.max);
@@ -176,6 +224,6 @@
   }
 
   window.MDRModel = { formatValue: formatValue, renderTemplate: renderTemplate, pluralCategory: pluralCategory,
-                      interpolate: interpolate, glyphData: glyphData, snap: snap, parseParam: parseParam,
+                      interpolate: interpolate, glyphData: glyphData, glyphShape: glyphShape, snap: snap, parseParam: parseParam,
                       valuesFromQuery: valuesFromQuery, queryWithState: queryWithState };
 })();

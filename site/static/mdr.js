@@ -43,10 +43,30 @@
     });
   }
 
+  /* ---------- the side table of contents marks the section being read ---------- */
+  function initTocFollow() {
+    var links = Array.from(document.querySelectorAll(".toc-side a[href^='#']"));
+    if (!links.length) { return; }
+    var pending = false;
+    function mark() {
+      pending = false;
+      var line = window.innerHeight * 0.3, current = null;
+      links.forEach(function (a) {
+        var heading = document.getElementById(a.getAttribute("href").slice(1));
+        if (heading && heading.offsetParent !== null && heading.getBoundingClientRect().top <= line) { current = a; }
+      });
+      links.forEach(function (a) { if (a === current) { a.setAttribute("aria-current", "location"); } else { a.removeAttribute("aria-current"); } });
+    }
+    function soon() { if (!pending) { pending = true; window.requestAnimationFrame(mark); } }
+    window.addEventListener("scroll", soon, { passive: true });
+    document.addEventListener("click", function (event) { if (event.target.closest("[data-reader-choice]")) { soon(); } });
+    mark();
+  }
+
   var M = window.MDRModel;
   function formatValue(v, fmt) { return M.formatValue(v, fmt, PAGE.locale); }
   function renderTemplate(template, values) { return M.renderTemplate(template, values, PAGE.locale); }
-  var interpolate = M.interpolate, glyphData = M.glyphData, valuesFromQuery = M.valuesFromQuery, queryWithState = M.queryWithState;
+  var interpolate = M.interpolate, glyphData = M.glyphData, glyphShape = M.glyphShape, valuesFromQuery = M.valuesFromQuery, queryWithState = M.queryWithState;
 
   var urlTimer = null;
   function scheduleUrlWrite(views) {
@@ -97,7 +117,7 @@
     this.root = root; this.config = config; this.model = model;
     this.prefix = config.url_key ? config.url_key + "." : "";
     this.values = valuesFromQuery(model, config.values, this.prefix, window.location.search);
-    this.sources = {}; this.live = null; this.onChange = function () {};
+    this.glyphs = {}; this.live = null; this.onChange = function () {};
   }
   WidgetView.prototype.readControls = function () {
     var values = this.values;
@@ -116,8 +136,8 @@
     var all = Object.assign({}, this.values, outputs), self = this;
     this.model.figures.forEach(function (fig) {
       fig.glyphs.forEach(function (glyph, i) {
-        var cds = self.sources[self.config.id + "/" + fig.name + ":" + i];
-        if (cds) { cds.data = glyphData(glyph, fig, all); }
+        var el = self.glyphs[fig.name + ":" + i];
+        if (el) { drawGlyph(el, glyphShape(glyph, fig, glyphData(glyph, fig, all))); }
       });
     });
     this.model.readouts.forEach(function (r) {
@@ -160,21 +180,30 @@
     });
   };
   WidgetView.prototype.start = function () {
-    var self = this, items = Array.from(this.root.querySelectorAll("script.bokeh-item"), function (s) { return JSON.parse(s.textContent); });
-    return Promise.all(items.map(function (item) { return window.Bokeh.embed.embed_item(item); })).then(function (all) {
-      all.forEach(function (views) { Array.from(views.roots)[0].model.document.all_models.forEach(function (m) { if (m.name) { self.sources[m.name] = m; } }); });
-      self.writeControls();
-      self.update();
-      self.bind();
-      self.root.setAttribute("data-ready", "true");
-      self.root.dispatchEvent(new CustomEvent("mdr:ready", { bubbles: true, detail: { view: self } }));
-    });
+    var self = this;
+    this.root.querySelectorAll("[data-glyph]").forEach(function (el) { self.glyphs[el.getAttribute("data-glyph")] = el; });
+    this.writeControls();
+    this.update();
+    this.bind();
+    this.root.setAttribute("data-ready", "true");
+    this.root.dispatchEvent(new CustomEvent("mdr:ready", { bubbles: true, detail: { view: this } }));
   };
+
+  /* Move one glyph's element to its shape (plot_drawing.py wrote the first frame the same way). */
+  function drawGlyph(el, shape) {
+    if (shape.d === undefined) {
+      if (!el.hasAttribute("data-pin")) { el.style.left = shape.left; }
+      el.style.top = shape.top; el.style.opacity = String(shape.opacity);
+      return;
+    }
+    (el.tagName.toLowerCase() === "g" ? el.querySelectorAll("path") : [el]).forEach(function (path) { path.setAttribute("d", shape.d); });
+    el.setAttribute("opacity", String(shape.opacity));
+  }
 
   var channel = null;
   function startWidget(root, config) {
     var views = window.MDR.views, model = (window.MDR_WIDGETS || {})[config.widget];
-    if (!model || !window.Bokeh) { throw new Error("its data or BokehJS did not load"); }
+    if (!model) { throw new Error("its data did not load"); }
     var view = new WidgetView(root, config, model);
     view.onChange = function () { scheduleUrlWrite(views); };
     if (PAGE.live && window.WebSocket) {
@@ -183,9 +212,10 @@
       if (channel.socket && channel.socket.readyState === 1) { view.setOnline(true); }
     }
     views.push(view);
-    return view.start();
+    view.start();
   }
-  /* Widgets start when they near the viewport; mdr-lazy.js loads BokehJS and their data then. */
+  /* The page carries each plot's first frame; a widget's data loads (mdr-lazy.js) and its controls
+     start when it nears the viewport. */
   function initWidgets() {
     var lazy = window.MDRLazy;
     document.querySelectorAll("[data-widget]").forEach(function (root) {
@@ -208,6 +238,6 @@
     Object.assign(this.values, values); this.writeControls(); this.update(); this.onChange();
   };
   window.MDR = { formatValue: formatValue, renderTemplate: renderTemplate, model: M, page: PAGE, views: [] };
-  function start() { initReaderSwitch(); initQuizzes(); initWidgets(); }
+  function start() { initReaderSwitch(); initQuizzes(); initTocFollow(); initWidgets(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

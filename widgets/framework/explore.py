@@ -5,7 +5,7 @@ import holoviews as hv
 import holoviews.plotting.bokeh  # noqa: F401  (registers the Bokeh options used below)
 import numpy as np
 
-from .plotting import LINE_DASH, glyph_data, glyph_label
+from .plotting import glyph_data, glyph_label
 from .spec import Widget
 from .texts import SENTENCE, display_texts
 
@@ -56,7 +56,7 @@ def element(glyph, fig, merged: dict, words):
     xd = hv.Dimension(f"{fig.name}_x", label=x_label or "x", range=tuple(fig.x_range))
     yd = hv.Dimension(f"{fig.name}_y", label=y_label or "y", range=tuple(fig.y_range))
     alpha = float(np.ravel(data["alpha"])[0]) if len(np.ravel(data["alpha"])) else 1.0
-    line = {"color": glyph.color, "line_width": glyph.width, "line_dash": LINE_DASH[glyph.dash]}
+    line = {"color": glyph.color, "line_width": glyph.width, "line_dash": glyph.dash}  # Bokeh names its dashes as Glyph does
     kind, label = glyph.kind, (words.legend(fig.name, glyph.text_key) if glyph.kind != "text" else "")
     if kind == "line":
         return hv.Curve((data["x"], data["y"]), xd, yd, label=label).opts(**line)

@@ -1,18 +1,13 @@
-"""Bokeh figures built from a widget's Figure declarations and its words; shared by every view."""
+"""A figure's data and words: each glyph's columns, where its label sits, and the HTML around a plot."""
 from __future__ import annotations
 
 from html import escape
 
 import numpy as np
-from bokeh.layouts import column
-from bokeh.models import ColumnDataSource
-from bokeh.core.property.vectorization import value
-from bokeh.plotting import figure
 
-from .spec import Figure, Glyph, Place, Widget
+from .spec import Figure, Glyph, Place
 from .wording import WidgetText
 
-LINE_DASH = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 SVG_DASH = {"solid": "", "dashed": "6 3", "dotted": "2 2"}
 
 
@@ -22,7 +17,7 @@ def place(key: Place, values: dict):
 
 
 def glyph_data(glyph: Glyph, fig: Figure, values: dict, label: str = "") -> dict:
-    """Columns for one glyph's data source from model outputs (the runtime's glyphData mirrors this)."""
+    """Columns of one glyph's data from model outputs (the runtime's glyphData mirrors this)."""
     def arr(key):
         return np.atleast_1d(np.asarray(place(key, values), dtype=float))
 
@@ -49,32 +44,6 @@ def glyph_data(glyph: Glyph, fig: Figure, values: dict, label: str = "") -> dict
     if glyph.kind == "text":
         data["text"] = [label] * n
     return {k: (np.asarray(v, dtype=float) if k != "text" else v) for k, v in data.items()}
-
-
-def draw_glyph(plot, glyph: Glyph, source: ColumnDataSource, label_align: str = "center", edge_x=None):
-    """Add one glyph renderer to a Bokeh figure.
-
-    A text label is aligned label_align on its x, or pinned to a frame edge at edge_x (see label_place).
-    """
-    common = {"source": source}
-    if glyph.kind in ("line", "vline", "hline"):
-        return plot.line("x", "y", line_color=glyph.color, line_width=glyph.width,
-                         line_dash=LINE_DASH[glyph.dash], **common)
-    if glyph.kind in ("band", "shade"):
-        return plot.varea(x="x", y1="y", y2="y2", fill_color=glyph.color, fill_alpha=0.25, **common)
-    if glyph.kind == "patch":
-        return plot.patches("xs", "ys", fill_color=glyph.color, fill_alpha="alpha", line_color="#333333",
-                            line_alpha="alpha", line_width=1.5, **common)
-    if glyph.kind == "points":
-        return plot.scatter("x", "y", size=glyph.size, fill_color=glyph.color, line_color="#222222",
-                            fill_alpha="alpha", line_alpha="alpha", **common)
-    if glyph.kind == "text":
-        x = "x" if edge_x is None else value(edge_x)
-        offset = 0 if edge_x is None else (4 if label_align == "left" else -4)
-        return plot.text(x, "y", text="text", text_alpha="alpha", text_color=glyph.color,
-                         text_font_size=f"{glyph.size}pt", text_align=label_align, x_offset=offset,
-                         text_baseline="middle", **common)
-    raise ValueError(f"unknown glyph kind {glyph.kind!r}")
 
 
 def label_place(glyph: Glyph, fig: Figure, values: dict) -> tuple[str, float | None]:
@@ -122,25 +91,3 @@ def figure_words(fig: Figure, text: WidgetText) -> dict:
             "x_label": text.figure(fig.name, "x_label") if fig.axes else "",
             "y_label": text.figure(fig.name, "y_label") if fig.axes else "",
             "legend": [{"swatch": swatch(g), "words": words} for g, words in legend_entries(fig, text)]}
-
-
-def build_figure(fig: Figure, values: dict, source_name: str, text: WidgetText):
-    """One Bokeh figure with a named data source per glyph; its title, axis labels and legend are HTML
-    around it (figure_words, site/templates/partials/widget.html) so they wrap at any width."""
-    plot = figure(x_range=fig.x_range, y_range=fig.y_range, x_axis_type=fig.x_scale,
-                  y_axis_type=fig.y_scale, height=fig.height, sizing_mode="stretch_width",
-                  tools="", toolbar_location=None, name=source_name, min_border_right=14, min_border_top=10)
-    for i, glyph in enumerate(fig.glyphs):
-        data = glyph_data(glyph, fig, values, glyph_label(glyph, fig, text))
-        draw_glyph(plot, glyph, ColumnDataSource(data, name=f"{source_name}:{i}"), *label_place(glyph, fig, values))
-    if not fig.axes:
-        plot.axis.visible = False
-        plot.grid.visible = False
-    return plot
-
-
-def build_layout(widget: Widget, values: dict, prefix: str, text: WidgetText | None = None):
-    """All of a widget's figures stacked (for notebooks and tests), sources named prefix/figure:glyph."""
-    text = text or widget.text()
-    return column(*[build_figure(fig, values, f"{prefix}/{fig.name}", text) for fig in widget.figures],
-                  sizing_mode="stretch_width")
