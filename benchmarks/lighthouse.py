@@ -1,6 +1,6 @@
 """Lighthouse, as the issue measures it: the built site on a local static server that gzips, mobile defaults.
 
-Prints one row per page (index, every lesson, one embed page): performance, LCP, TBT, CLS,
+Prints one row per page (index, every lesson, every embed page): performance, LCP, TBT, CLS,
 first-view bytes, accessibility, best practices and SEO, with a mark on each figure that
 misses its target.
 
@@ -9,6 +9,7 @@ Needs Lighthouse from npm (not vendored; nothing here is needed by the site or t
 or set LIGHTHOUSE=/path/to/node_modules/.bin/lighthouse. Chromium: CHROME_PATH (default /usr/bin/chromium).
 
     python benchmarks/lighthouse.py [--pages mdr1-pump/index.html ...] [--embed dose_response] [--json out.json]
+    (about 20 s a page on two cores)
 """
 from __future__ import annotations
 
@@ -140,19 +141,22 @@ def table(rows: list[tuple[str, dict]]) -> str:
     return "\n".join(lines)
 
 
-def default_pages(site: Path, embed: str) -> list[str]:
-    """The index, every lesson (in order) and one embed page."""
+def default_pages(site: Path, embed: str | None) -> list[str]:
+    """The index, every lesson (in order) and every embed page (or the one asked for)."""
     from mdr_explainer.lessons.content import load_content
+    from mdr_explainer.widgets.registry import REGISTRY
 
     lessons = load_content(REPO / "content").lessons
-    return ["index.html"] + [f"{lesson.slug}/index.html" for lesson in lessons] + [f"embed/{embed}/index.html"]
+    embeds = [embed] if embed else list(REGISTRY)
+    return (["index.html"] + [f"{lesson.slug}/index.html" for lesson in lessons]
+            + [f"embed/{name}/index.html" for name in embeds])
 
 
 def main() -> None:
     """Build, serve gzipped, run Lighthouse on each page and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", nargs="*", help="pages to measure (default: index, every lesson, one embed)")
-    parser.add_argument("--embed", default="drug_accumulation", help="the embed page to measure")
+    parser.add_argument("--pages", nargs="*", help="pages to measure (default: index, every lesson, every embed)")
+    parser.add_argument("--embed", help="measure only this widget's embed page (default: every embed page)")
     parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()

@@ -12,7 +12,7 @@ from mdr_explainer.lessons.content import load_content
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "tests" / "vendor" / "axe.min.js"
-WIDGET_CODE = ("/static/vendor/bokeh-", "/static/data/")
+WIDGET_CODE = ("/static/data/", "/static/mdr-explore.", "bokeh")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,7 @@ def first_widget_lesson(lessons):
 
 
 def widget_requests(page):
-    """Record every request for BokehJS or a widget's data file."""
+    """Record every request for a widget's data file or the plot tools (and any plotting library)."""
     seen = []
     page.on("request", lambda r: any(p in r.url for p in WIDGET_CODE) and seen.append(r.url))
     return seen

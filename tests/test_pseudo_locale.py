@@ -14,7 +14,7 @@ MEASURE = """([text, groups]) => {
     getComputedStyle(el).visibility !== 'hidden'; };
   const clipped = [];
   for (const el of document.querySelectorAll(text)) {
-    if (!visible(el) || el.closest('pre, .table-scroll, table, .bk-Column, .embed-code, .skip-link')) continue;
+    if (!visible(el) || el.closest('pre, .table-scroll, table, .embed-code, .skip-link')) continue;
     const style = getComputedStyle(el), r = el.getBoundingClientRect();
     const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
     if ((hides && el.scrollWidth > el.clientWidth + 1) || r.right > innerWidth + 1 || r.left < -1)

@@ -6,18 +6,13 @@ runtime then moves the same elements (glyphShape in site/static/mdr-model.js).
 from __future__ import annotations
 
 from .numbers import NumberLocale, format_value
+from .palette import ink
 from .plot_geometry import UNITS, axis_share, glyph_shape, linear_ticks, log_ticks, to_units
 from .plotting import SVG_DASH, glyph_data, glyph_label, label_place
 from .spec import Figure, Glyph
 from .wording import WidgetText
 
-THEMED = {"#000000": "var(--plot-ink)", "#222222": "var(--plot-ink)", "#666666": "var(--plot-muted)"}
 PLAIN_LOG_LABELS = (1e-3, 1e4)  # a log axis whose decades all lie here is labelled 0.01, 0.1, 1 …
-
-
-def ink(color: str) -> str:
-    """A colour for lines and words: black and grey follow the theme, data colours stay."""
-    return THEMED.get(color.lower(), color)
 
 
 def paint(glyph: Glyph) -> str:
@@ -31,7 +26,7 @@ def paint(glyph: Glyph) -> str:
     if glyph.kind == "patch":
         return f"fill:{glyph.color};stroke:#333333;stroke-width:1.5px"
     if glyph.kind == "points":
-        return f"fill:none;stroke:{glyph.color};stroke-width:{glyph.size}px;stroke-linecap:round"
+        return f"fill:none;stroke:{ink(glyph.color)};stroke-width:{glyph.size}px;stroke-linecap:round"
     return f"color:{ink(glyph.color)};font-size:{glyph.size}pt"
 
 

@@ -5,6 +5,7 @@ from html import escape
 
 import numpy as np
 
+from .palette import ink
 from .spec import Figure, Glyph, Place
 from .wording import WidgetText
 
@@ -67,14 +68,14 @@ def glyph_label(glyph: Glyph, fig: Figure, text: WidgetText) -> str:
 
 def swatch(glyph: Glyph) -> str:
     """A small SVG sample of how a glyph is drawn, for the HTML legend."""
-    color = escape(glyph.color)
+    color = escape(ink(glyph.color))
     if glyph.kind == "points":
-        shape = f'<circle cx="12" cy="7" r="5" fill="{color}" stroke="#222"/>'
+        shape = f'<circle cx="12" cy="7" r="5" style="fill:{color};stroke:var(--plot-ink)"/>'
     elif glyph.kind in ("band", "shade", "patch"):
-        shape = f'<rect x="1" y="1" width="22" height="12" fill="{color}" fill-opacity=".35"/>'
+        shape = f'<rect x="1" y="1" width="22" height="12" style="fill:{escape(glyph.color)}" fill-opacity=".35"/>'
     else:
         dash = SVG_DASH[glyph.dash]
-        shape = (f'<line x1="0" y1="7" x2="24" y2="7" stroke="{color}" stroke-width="{min(glyph.width, 4)}"'
+        shape = (f'<line x1="0" y1="7" x2="24" y2="7" style="stroke:{color}" stroke-width="{min(glyph.width, 4)}"'
                  + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
     return f'<svg width="24" height="14" aria-hidden="true" style="flex:none">{shape}</svg>'
 
