@@ -2,9 +2,12 @@
 keyboard exploration that announces the plotted values, sound that starts, and no text clipped at 360 px."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.widgets.framework.plot_geometry import glyph_shape
+from mdr_explainer.widgets.framework.spec import Glyph
 from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import bring_widgets_near, plotted
 from conftest import REPO
@@ -143,6 +146,9 @@ def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_p
     expected = (f"{words.legend(fig.name, lines[0][1].text_key)}, point {count} of {count}: "
                 f"{words.figure(fig.name, 'x_label')} {x}; {words.figure(fig.name, 'y_label')} {y}")
     assert now.text_content() == expected
+    ring = page.locator(".plot-figure:has(.plot-tools[data-figure='time']) .plot-focus-dot")
+    point = {"x": np.array([data["x"][-1]]), "y": np.array([data["y"][-1]]), "alpha": np.array([1.0])}
+    assert ring.get_attribute("d") == glyph_shape(Glyph(kind="points"), fig, point)["d"], "the point read is ringed"
     page.keyboard.press("ArrowLeft")
     assert f"point {count - 1} of {count}" in now.text_content()
     page.keyboard.press("ArrowDown")
@@ -162,6 +168,8 @@ def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_p
     moved = plotted(page, "drug_accumulation", fig.name, lines[2][0])
     y_moved = page.evaluate(FORMAT, [[moved["y"][-1]], False])[0]
     assert now.text_content().endswith(f" {y_moved}") and now.text_content() != held
+    page.locator("input[type=range]").first.focus()
+    assert ring.get_attribute("d") == "", "the ring goes when the reader leaves the plot"
     assert watched_page.errors == [] and watched_page.outside == []
 
 

@@ -1,6 +1,6 @@
 /* Why Chemo Stops Working: plots everyone can read. Under each plot with axes: a data table that
    follows the sliders (in a <details>, opened for print), keyboard exploration of each curve with
-   the values announced, and "play as sound" (pitch follows the value). Live and static alike: it
+   the values announced and the point ringed on the plot, and "play as sound" (pitch follows the value). Live and static alike: it
    listens to mdr:ready / mdr:updated and reads the figures' words from the RuntimeModel
    (widgets/framework/contract.py); its own words come from PageConfig.words (explore.* in site.yaml).
    Sound is a small Web Audio sweep rather than chart2music (57 KB gzip with its own keyboard layer
@@ -94,7 +94,15 @@
                              y_label: fig.y_label, x: number(pt[0], fig.x_log), y: number(pt[1], fig.y_log) });
     }
     this.tool.now.textContent = text;
+    this.mark(s ? s.points[this.p] : null);
     return text;
+  };
+  /* A ring on the plot at the point being read, for sighted keyboard readers (gone when focus leaves). */
+  Explorer.prototype.mark = function (pt) {
+    var ring = this.tool.ring;
+    if (!ring) { return; }
+    var d = pt && this.tool.focused ? window.MDR.model.glyphShape({ kind: "points" }, this.tool.fig, { x: [pt[0]], y: [pt[1]], alpha: [1] }).d : "";
+    ring.querySelectorAll("path").forEach(function (path) { path.setAttribute("d", d); });
   };
   Explorer.prototype.switchSeries = function (step) {
     var from = this.current();
@@ -170,10 +178,24 @@
     var playButton = root.querySelector(".plot-sound"), tables = root.querySelector(".plot-table-body");
     var tool = { root: root, fig: fig, now: now, play: playButton, tables: tables, series: [] };
     tool.explorer = new Explorer(tool);
+    tool.ring = focusRing(root.parentNode.querySelector(".plot-dots"));
     explore.addEventListener("keydown", function (event) { tool.explorer.key(event); });
-    explore.addEventListener("focus", function () { if (!now.textContent) { tool.explorer.announce(); } });
+    explore.addEventListener("focus", function () { tool.focused = true; tool.explorer.announce(); });
+    explore.addEventListener("blur", function () { tool.focused = false; tool.explorer.mark(null); });
     playButton.addEventListener("click", function () { play(tool); });
     return tool;
+  }
+  function focusRing(layer) {
+    if (!layer) { return null; }
+    var ns = "http://www.w3.org/2000/svg", ring = document.createElementNS(ns, "g");
+    ring.setAttribute("class", "plot-focus");
+    ["plot-focus-halo", "plot-focus-dot"].forEach(function (name) {
+      var path = document.createElementNS(ns, "path");
+      path.setAttribute("class", name);
+      ring.appendChild(path);
+    });
+    layer.appendChild(ring);
+    return ring;
   }
   function refresh(view) {
     (view.plotTools || []).forEach(function (tool) {
