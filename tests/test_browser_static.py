@@ -228,3 +228,18 @@ def test_one_broken_widget_leaves_the_others_working(built_site, browser):
     finally:
         context.close()
         server.terminate()
+
+
+def test_print_is_on_white_with_the_plots_drawn_even_from_the_dark_theme(built_site, browser):
+    out, _ = built_site
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto((out / "embed" / "dose_response" / "index.html").as_uri())
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    page.emulate_media(media="print")
+    colours = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+      getComputedStyle(document.querySelector('.plot-frame')).backgroundColor,
+      getComputedStyle(document.querySelector('.plot-tick')).color]""")
+    assert colours == ["rgb(255, 255, 255)", "rgb(255, 255, 255)", "rgb(29, 36, 48)"]
+    assert page.locator(".plot-svg path.plot-line").first.is_visible()
+    context.close()
