@@ -12,7 +12,6 @@ from .spec import Figure, Glyph
 
 UNITS = 10000
 FAR = 10_000_000  # positions beyond a thousand frames are pinned here: off the frame either way
-PATH_KINDS = ("line", "vline", "hline", "band", "shade", "patch", "points")
 
 
 def round_half_up(value: float) -> int:
