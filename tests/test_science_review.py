@@ -16,7 +16,7 @@ NOT_JOURNAL_ARTICLES = {"doxorubicinlabel", "bioworld2003"}
 # Journal references whose PMID or DOI could not be verified in the December 2026 review; each is
 # listed, with the reason, in docs/science-decisions.md. This list may only shrink.
 AWAITING_VERIFIED_IDENTIFIER = {
-    "baer2002", "bankstahl2008", "bates2001", "beck1979", "cao2017", "cole1992", "cordoncardo1989",
+    "bankstahl2008", "bates2001", "beck1979", "cao2017", "cole1992", "cordoncardo1989",
     "cripe2010", "curmedchem2012", "huchen", "kbvcr1986", "kolitz2010",
     "longley2005", "pennock1991", "robey1999", "sauna2001", "sharom1995", "sharom1997",
     "stewart2000", "thomas2003", "thomas2004", "tsuruo1983",
