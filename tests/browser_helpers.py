@@ -46,10 +46,9 @@ def path_points(d: str) -> list[tuple[float, float]]:
     return [(float(x), float(y)) for x, y in re.findall(r"[ML](-?\d+) (-?\d+)", d)]
 
 
-READ_DATA = """([instance, figure, index]) => {
-  const view = MDR.views.find((v) => v.config.id === instance);
-  if (!view) return null;
-  const fig = view.model.figures.find((f) => f.name === figure), data = MDR.model.glyphData(fig.glyphs[index], fig, view.outputs);
+READ_DATA = """([instance, key]) => {
+  const view = MDR.views.find((v) => v.config.id === instance), data = view && view.drawn[key];
+  if (!data) return null;
   const out = {};
   for (const k of Object.keys(data)) out[k] = Array.from(data[k], (v) => (typeof v === 'object' && v !== null) ? Array.from(v) : v);
   return out;
@@ -58,7 +57,7 @@ READ_DATA = """([instance, figure, index]) => {
 
 def plotted(page, instance: str, figure: str, index: int):
     """The data the page drew a glyph from just now (page_vs_model checks the drawn path itself)."""
-    return page.evaluate(READ_DATA, [instance, figure, index])
+    return page.evaluate(READ_DATA, [instance, f"{figure}:{index}"])
 
 
 def page_vs_model(page, widget, instance: str, values: dict) -> float:

@@ -18,11 +18,12 @@
 
   /* ---------- the data behind a figure ---------- */
   function visible(data) { return !data.alpha || data.alpha.some(function (a) { return a > 0; }); }
-  function series(fig, outputs) {
+  /* The data each glyph was last drawn from (WidgetView.drawn): the tools never work it out again. */
+  function series(fig, drawn) {
     var out = [];
-    fig.glyphs.forEach(function (glyph) {
+    fig.glyphs.forEach(function (glyph, i) {
       if (!SERIES_KINDS[glyph.kind] || !glyph.legend) { return; }
-      var data = window.MDR.model.glyphData(glyph, fig, outputs), points = [];
+      var data = drawn[fig.name + ":" + i], points = [];
       if (!visible(data)) { return; }
       data.x.forEach(function (x, i) { if (isFinite(x) && isFinite(data.y[i])) { points.push([x, data.y[i]]); } });
       if (points.length) { out.push({ name: glyph.legend, xKey: glyph.x, kind: glyph.kind, points: points }); }
@@ -35,11 +36,11 @@
     for (var k = 0; k < MAX_ROWS; k++) { var i = Math.round(k * (count - 1) / (MAX_ROWS - 1)); if (picks.indexOf(i) < 0) { picks.push(i); } }
     return picks;
   }
-  function markers(fig, outputs) {
+  function markers(fig, drawn) {
     var rows = [];
-    fig.glyphs.forEach(function (glyph) {
+    fig.glyphs.forEach(function (glyph, i) {
       if (!MARKER_KINDS[glyph.kind] || !glyph.legend) { return; }
-      var data = window.MDR.model.glyphData(glyph, fig, outputs);
+      var data = drawn[fig.name + ":" + i];
       if (!visible(data)) { return; }
       if (glyph.kind === "vline") { rows.push([glyph.legend, data.x[0], null]); }
       else if (glyph.kind === "hline") { rows.push([glyph.legend, null, data.y[0]]); }
@@ -199,8 +200,8 @@
   }
   function refresh(view) {
     (view.plotTools || []).forEach(function (tool) {
-      tool.series = series(tool.fig, view.outputs);
-      tool.tables.innerHTML = lineTables(tool.fig, tool.series) + markerTable(tool.fig, markers(tool.fig, view.outputs));
+      tool.series = series(tool.fig, view.drawn);
+      tool.tables.innerHTML = lineTables(tool.fig, tool.series) + markerTable(tool.fig, markers(tool.fig, view.drawn));
       if (tool.now.textContent && !tool.root.hasAttribute("data-sound")) { tool.explorer.announce(); }
     });
   }

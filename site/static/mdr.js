@@ -117,7 +117,7 @@
     this.root = root; this.config = config; this.model = model;
     this.prefix = config.url_key ? config.url_key + "." : "";
     this.values = valuesFromQuery(model, config.values, this.prefix, window.location.search);
-    this.glyphs = {}; this.live = null; this.onChange = function () {};
+    this.glyphs = {}; this.drawn = {}; this.live = null; this.onChange = function () {};
   }
   WidgetView.prototype.readControls = function () {
     var values = this.values;
@@ -136,8 +136,9 @@
     var all = Object.assign({}, this.values, outputs), self = this;
     this.model.figures.forEach(function (fig) {
       fig.glyphs.forEach(function (glyph, i) {
-        var el = self.glyphs[fig.name + ":" + i];
-        if (el) { drawGlyph(el, glyphShape(glyph, fig, glyphData(glyph, fig, all))); }
+        var key = fig.name + ":" + i, data = glyphData(glyph, fig, all);
+        self.drawn[key] = data;
+        if (self.glyphs[key]) { drawGlyph(self.glyphs[key], glyphShape(glyph, fig, data)); }
       });
     });
     this.model.readouts.forEach(function (r) {
@@ -233,7 +234,7 @@
   }
 
   /* Extension points for other scripts: MDR.views (every started WidgetView: root, config, model,
-     values, outputs, setValues), and the events mdr:ready and mdr:updated (detail.view) on each widget. */
+     values, outputs, drawn (each glyph's data as last drawn, by "<figure>:<index>"), setValues), and the events mdr:ready and mdr:updated (detail.view) on each widget. */
   WidgetView.prototype.setValues = function (values) {
     Object.assign(this.values, values); this.writeControls(); this.update(); this.onChange();
   };
