@@ -188,13 +188,18 @@ def live_server():
         proc.kill()
 
 
-def chromium_or_fail():
-    """Debian's Chromium; in CI its absence fails the run instead of skipping browser tests."""
-    if CHROMIUM.exists():
-        return str(CHROMIUM)
+def installed_or_fail(path: Path, package: str) -> str:
+    """A system program the tests drive; missing, it fails the run in CI (.ci/run installs it) and skips elsewhere."""
+    if path.exists():
+        return str(path)
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"Chromium not found at {CHROMIUM}; CI must install Debian's chromium (.ci/run does)")
-    pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium to run browser tests")
+        pytest.fail(f"{path} not found; CI must install Debian's {package} (.ci/run does)")
+    pytest.skip(f"{path} not found; install Debian's {package} to run these tests")
+
+
+def chromium_or_fail():
+    """Debian's Chromium, which drives the browser tests."""
+    return installed_or_fail(CHROMIUM, "chromium")
 
 
 @pytest.fixture(scope="session")

@@ -19,18 +19,9 @@ from tornado.websocket import websocket_connect
 
 from mdr_explainer.lessons.server import exact_outputs
 from mdr_explainer.widgets.registry import REGISTRY
-from conftest import REPO, free_port
+from conftest import REPO, free_port, installed_or_fail
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def nginx_or_fail() -> str:
-    """Debian's nginx; in CI its absence fails the run (.ci/run installs it)."""
-    if Path(NGINX).exists():
-        return NGINX
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("nginx not found; CI must install Debian's nginx-light (.ci/run does)")
-    pytest.skip("nginx not found; install Debian's nginx-light to test deploy/")
 
 
 def answer(url: str, cookie: str) -> dict:
@@ -47,7 +38,7 @@ def answer(url: str, cookie: str) -> dict:
 
 @pytest.mark.timeout(400)
 def test_two_servers_behind_nginx_spread_readers_and_pass_websockets():
-    nginx = nginx_or_fail()
+    nginx = installed_or_fail(Path(NGINX), "nginx-light")
     port = free_port()
     while any(free_port() == port + i for i in (1, 2)):
         port = free_port()
