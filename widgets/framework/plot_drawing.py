@@ -82,7 +82,7 @@ def glyph_element(index: int, glyph: Glyph, fig: Figure, values: dict, text: Wid
 def figure_drawing(fig: Figure, values: dict, text: WidgetText, locale: NumberLocale) -> dict:
     """Everything plot.html needs to draw a figure at these values."""
     x_axis, y_axis = (axis(fig, "x", locale), axis(fig, "y", locale)) if fig.axes else ({"ticks": [], "minor": []},) * 2
-    return {"units": UNITS, "axes": fig.axes, "height": fig.height, "x_ticks": x_axis["ticks"], "y_ticks": y_axis["ticks"],
+    return {"units": UNITS, "axes": fig.axes, "x_ticks": x_axis["ticks"], "y_ticks": y_axis["ticks"],
             "grid": grid_path(x_axis, y_axis), "minor": minor_path(x_axis, y_axis),
             "label_chars": max([len(t["label"]) for t in y_axis["ticks"]] or [0]),
             "glyphs": [glyph_element(i, g, fig, values, text) for i, g in enumerate(fig.glyphs)]}
