@@ -127,10 +127,10 @@ class Report:
         return sum(o.status in statuses for o in self.outcomes)
 
     def lines(self, show_all: bool = False) -> list[str]:
-        """The lines to print: every problem (or every reference), then a summary."""
+        """The lines to print: every problem and every identifier to add (or every reference), then a summary."""
         if self.offline:
             return [f"offline: {self.offline}; no reference was checked (run `mdr-explainer refs` again when online)"]
-        out = [o.text(self.path) for o in self.outcomes if show_all or o.status != "ok"]
+        out = [o.text(self.path) for o in self.outcomes if show_all or o.status != "ok" or o.found]
         out.append(f"checked {len(self.outcomes)} references: {self.count('ok')} match, "
                    f"{self.count('mismatch')} mismatch, {self.count('retracted')} retraction notices, "
                    f"{self.count('found', 'unidentified')} without PMID/DOI ({self.count('found')} found), "

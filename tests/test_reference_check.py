@@ -204,6 +204,23 @@ def test_the_command_exits_cleanly_when_offline(refs_file, monkeypatch, capsys):
     assert len(out) == 1 and out[0].startswith("offline:")
 
 
+@pytest.mark.parametrize("error, kind", [
+    (urllib.error.HTTPError("u", 404, "Not Found", {}, None), reference_lookup.NotFound),
+    (urllib.error.HTTPError("u", 503, "Busy", {}, None), reference_lookup.ServiceError),
+    (urllib.error.URLError(socket.timeout("timed out")), reference_lookup.TimedOut),
+    (TimeoutError("read timed out"), reference_lookup.TimedOut),
+    (urllib.error.URLError(ConnectionRefusedError(111, "refused")), reference_lookup.Offline),
+])
+def test_transport_failures_are_classified(error, kind):
+    assert isinstance(reference_lookup.classify(error, "https://api.crossref.org/works/x"), kind)
+
+
+def test_a_busy_service_is_reported_for_that_reference_not_raised(refs_file):
+    busy = urllib.error.HTTPError("u", 503, "Service Unavailable", {}, None)
+    got = outcome(check(refs_file, Recorded(failures={"10.1038": busy}), ["gottesman2002"]), "gottesman2002")
+    assert got.status == "error" and "HTTP 503" in got.detail
+
+
 # --- politeness ----------------------------------------------------------------------------------
 
 def test_ncbi_is_never_asked_more_than_three_times_a_second_and_every_request_names_the_tool(refs_file):
