@@ -61,9 +61,9 @@ def lookups(ref: Reference, client: Client) -> list[Match]:
 def search(ref: Reference, client: Client) -> Match | None:
     """The best candidate for a reference with no PMID or DOI, from PubMed and Crossref searches."""
     surname = first_surname(ref.authors)
-    words = fold(ref.title)
+    words = [w for w in fold(ref.title).split() if len(w) > 3][:8]
     candidates = []
-    pmids = client.pubmed_search(f"({words})[Title] AND {surname}[Author]")
+    pmids = client.pubmed_search(" AND ".join([f"{w}[Title]" for w in words] + [f"{surname}[Author]"]))
     if pmids:
         candidates += client.pubmed(pmids)
     candidates += client.crossref_search(ref.title, surname)

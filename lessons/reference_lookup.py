@@ -132,7 +132,10 @@ class Client:
 
     def crossref(self, doi: str) -> Record:
         """The Crossref record of a DOI."""
-        data = self.get_json(f"{CROSSREF}/{urllib.parse.quote(doi, safe='/:;()')}")
+        try:
+            data = self.get_json(f"{CROSSREF}/{urllib.parse.quote(doi, safe='/:;()')}")
+        except NotFound:
+            raise NotFound(f"Crossref has no record of DOI {doi}") from None
         return crossref_record(data.get("message") or {})
 
     def crossref_search(self, title: str, author: str, limit: int = 3) -> list[Record]:

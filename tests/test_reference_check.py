@@ -169,10 +169,19 @@ def test_crossref_updated_by_retraction_and_retraction_titles_are_detected():
 
 
 def test_a_reference_without_identifier_gets_both_found_by_search_with_a_score(refs_file):
-    got = outcome(check(refs_file, Recorded(), ["longley2005"]), "longley2005")
+    transport = Recorded()
+    got = outcome(check(refs_file, transport, ["longley2005"]), "longley2005")
     assert got.status == "found"
     assert got.found == {"pmid": "15641020", "doi": "10.1002/path.1706"}
     assert "score" in got.detail and got.text(refs_file).startswith(f"{refs_file}:30: longley2005: no identifier: found")
+    terms = [dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(u).query)).get("term") for u, _, _ in transport.requests]
+    assert "molecular[Title] AND mechanisms[Title] AND drug[Title] AND resistance[Title] AND Longley[Author]" in terms
+
+
+def test_a_doi_crossref_does_not_know_is_reported_as_not_found(refs_file):
+    refs_file.write_text(REFERENCES.replace('doi: "10.1038/nrc706"', 'doi: "10.9999/none"'), encoding="utf-8")
+    got = outcome(check(refs_file, Recorded(), ["gottesman2002"]), "gottesman2002")
+    assert got.status == "not_found" and "Crossref has no record of DOI 10.9999/none" in got.detail
 
 
 def test_a_timeout_is_reported_for_that_reference_and_the_others_are_still_checked(refs_file):
