@@ -114,10 +114,12 @@ def manifest(text: SiteText, assets: dict[str, str]) -> bytes:
                         "icons": icons}).encode("utf-8")
 
 
-def copy_illustrations(content_dir: Path, out: Path) -> None:
-    """content/illustrations/*.svg to illustrations/ (lessons link them as ../illustrations/<name>.svg)."""
+def copy_illustrations(content_dir: Path, out: Path, locale: str = "en") -> None:
+    """content/illustrations/*.svg to illustrations/ (lessons link them as ../illustrations/<name>.svg), labels in the locale."""
+    from .illustrations import svg_for
+
     for source in sorted((content_dir / "illustrations").glob("*.svg")):
-        write_bytes(out, f"illustrations/{source.name}", source.read_bytes())
+        write_bytes(out, f"illustrations/{source.name}", svg_for(source, content_dir, locale))
 
 
 def folder_bytes(folder: Path) -> int:
@@ -151,7 +153,7 @@ def write_site(staging: Path, content: Content, text: SiteText, report: BuildRep
         write_bytes(staging, page.path, data)
         report.pages.append((page.path, len(data)))
     report.static_bytes = folder_bytes(staging / "static")
-    copy_illustrations(content.root, staging)
+    copy_illustrations(content.root, staging, text.lang)
     for path, data in classroom_files(staging, content, text, base_url):
         write_bytes(staging, path, data)
         report.pages.append((path, len(data)))

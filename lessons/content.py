@@ -135,6 +135,7 @@ def load_content(root: Path, registry: dict | None = None, locale: str = "en") -
 def translated_content(content: Content, locale: str, registry: dict) -> Content:
     """The content in a locale: its translation (checked, house style included) or, without one, English."""
     from .editorial_es import check_spanish
+    from .illustrations import illustration_problems
     from .strings import requires_every_key, translation_problems
     from .translation import translate, translated_locales
 
@@ -144,6 +145,7 @@ def translated_content(content: Content, locale: str, registry: dict) -> Content
             raise ContentError(problems)
         return content
     translated = translate(content, locale, registry, problems)
+    problems.extend(illustration_problems(content.root, locale))
     if locale.split("-")[0] == "es":
         problems.extend(check_spanish(translated))
     if problems:

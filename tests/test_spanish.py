@@ -104,3 +104,14 @@ def test_every_spanish_patient_part_meets_both_scores():
         assert lesson.languages == {"student": "en", "teacher": "en"}
     assert content.catalog.term("resistencia a muchos medicamentos").slug == "term-multidrug-resistance"
     assert content.pages[0].meta["title"] == "Sobre este sitio"
+
+
+def test_illustrations_get_their_spanish_labels_in_order(content_copy):
+    from mdr_explainer.lessons.illustrations import illustration_problems, labels, svg_for
+
+    assert illustration_problems(REPO / "content", "es") == []
+    spanish = labels(svg_for(REPO / "content" / "illustrations" / "crowd.svg", REPO / "content", "es").decode())
+    assert spanish[:2] == ["Antes", "Después"]
+    table = content_copy / "illustrations" / "es.yaml"
+    table.write_text(table.read_text(encoding="utf-8").replace("crowd.svg: [Antes, ", "crowd.svg: ["), encoding="utf-8")
+    assert "crowd.svg has 4 labels" in " ".join(problems_of(content_copy))
