@@ -1,0 +1,83 @@
+"""The site's widget markup (partials/widget-view.html and plot.html) rendered for the Panel component."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from ..framework.describe import render
+from ..framework.numbers import ENGLISH, NumberLocale
+from ..framework.spec import Widget
+from ..framework.texts import SENTENCE, display_texts
+from ..framework.view_context import figure_items, view_context
+from ..framework.wording import SOURCE, StringsError, WidgetText, load_tree
+
+PANEL_CSS = Path(__file__).with_name("panel.css")
+
+
+def site_folder() -> Path:
+    """The packaged site/ folder (templates and stylesheet), beside the widgets package."""
+    with as_file(files("mdr_explainer.widgets")) as widgets:
+        return Path(widgets).parent / "site"
+
+
+@lru_cache(maxsize=1)
+def templates() -> Environment:
+    """Jinja over site/templates with the site's settings (autoescape, strict, trimmed blocks)."""
+    return Environment(loader=FileSystemLoader(str(site_folder() / "templates")),
+                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+class SiteWords:
+    """The site's chrome words of one locale as the templates call them: t("widget.presets")."""
+
+    def __init__(self, locale: str = SOURCE, numbers: NumberLocale = ENGLISH):
+        self.data, self.numbers, self.locale = load_tree("site.yaml", locale), numbers, locale
+
+    def __call__(self, key: str, **values) -> str:
+        """The text for a dotted key with its placeholders filled; the error names the file and key."""
+        node = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise StringsError(f"content/strings/{self.locale}/site.yaml: missing key {key}; add it")
+            node = node[part]
+        return render(str(node), values, self.numbers)
+
+
+@lru_cache(maxsize=1)
+def english_site_words() -> SiteWords:
+    """The English site words (read once)."""
+    return SiteWords()
+
+
+def stylesheet() -> str:
+    """The site's stylesheet for a shadow root (:root becomes :host), then the component's own rules."""
+    site_css = (site_folder() / "static" / "style.css").read_text(encoding="utf-8")
+    return site_css.replace(":root", ":host") + PANEL_CSS.read_text(encoding="utf-8")
+
+
+def view_html(widget: Widget, instance_id: str, values: dict, words: WidgetText, site_words,
+              numbers: NumberLocale = ENGLISH) -> str:
+    """The widget's title, plot, controls and results exactly as the site writes them (plot tools left out)."""
+    context = view_context(widget, instance_id, values, words, numbers, tools=False)
+    body = templates().get_template("partials/widget-view.html").render(w=context, t=site_words)
+    return (f'<figure class="widget" data-widget="{widget.name}" id="{instance_id}" '
+            f'aria-labelledby="{instance_id}-title">\n{body}</figure>')
+
+
+def view_state(widget: Widget, instance_id: str, values: dict, words: WidgetText,
+               numbers: NumberLocale = ENGLISH) -> dict:
+    """What changes when values change: each plot frame's markup, the readouts, control values and sentence."""
+    outputs = widget.run(values)
+    texts = display_texts(widget, values, outputs, words, numbers)
+    plot = templates().get_template("partials/plot.html")
+    frames = {f["target"]: plot.render(d=f["drawing"])
+              for f in figure_items(widget, instance_id, {**values, **outputs}, words, numbers, tools=False)}
+    valuetext = {p.name: texts[f"param:{p.name}"] + (f" {u}" if (u := words.param(p.name, "unit")) else "")
+                 for p in widget.params if not p.options}
+    return {"frames": frames, "readouts": {r.key: texts[r.key] for r in widget.readouts},
+            "outputs": {p.name: texts[f"param:{p.name}"] for p in widget.params},
+            "valuetext": valuetext, "sentence": texts[SENTENCE]}
