@@ -21,10 +21,10 @@ def class_name(widget: Widget) -> str:
     return "".join(part.capitalize() for part in widget.name.split("_"))
 
 
-def controls_class(widget: Widget, words: WidgetText, base: type = param.Parameterized) -> type:
+def controls_class(widget: Widget, words: WidgetText, base: type = param.Parameterized, suffix: str = "Controls") -> type:
     """A subclass of base with one parameter per declared control, named, bounded and worded as on the site."""
     params = {p.name: control(p, words) for p in widget.params}
-    return type(f"{class_name(widget)}Controls", (base,), {"__doc__": words.summary, **params})
+    return type(f"{class_name(widget)}{suffix}", (base,), {"__doc__": words.summary, **params})
 
 
 def settings_for(widget: Widget, values: dict) -> dict:

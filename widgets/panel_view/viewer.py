@@ -7,7 +7,7 @@ import panel as pn
 
 from ..framework.numbers import ENGLISH, NumberLocale
 from ..framework.spec import Widget
-from ..framework.wording import WidgetText
+from ..framework.wording import WidgetText, widget_text
 from .controls import controls_class, settings_for
 from .markup import english_site_words, view_html, view_state
 from .pane import WidgetPane
@@ -76,9 +76,21 @@ class WidgetViewer(pn.viewable.Viewer):
 
 def viewer_class(widget: Widget, words: WidgetText) -> type:
     """The generated Viewer class of one widget (its parameters are the declared controls)."""
-    cls = controls_class(widget, words, base=WidgetViewer)
+    cls = controls_class(widget, words, base=WidgetViewer, suffix="Widget")
     cls.widget, cls.words = widget, words
     return cls
+
+
+def registered(name_or_widget) -> Widget:
+    """The registered widget called name, or the widget itself; a misspelt name lists the known ones."""
+    from ..registry import REGISTRY
+
+    if isinstance(name_or_widget, Widget):
+        return name_or_widget
+    try:
+        return REGISTRY[name_or_widget]
+    except KeyError:
+        raise KeyError(f"no widget {name_or_widget!r}; known widgets: {', '.join(REGISTRY)}") from None
 
 
 def panel_widget(name_or_widget, preset: str | None = None, *, words: WidgetText | None = None, site_words=None,
@@ -88,9 +100,7 @@ def panel_widget(name_or_widget, preset: str | None = None, *, words: WidgetText
     words: the widget's WidgetText (English by default); site_words: a t(key, **values) callable for the
     site's chrome words (English site.yaml by default); numbers: the NumberLocale numbers are written in.
     """
-    from ..framework.explore import get_widget
-
-    widget = get_widget(name_or_widget)
-    words = words or widget.text()
+    widget = registered(name_or_widget)
+    words = words or widget_text(widget.name)
     start = settings_for(widget, widget.values_for(preset, values))
     return viewer_class(widget, words)(site_words=site_words, numbers=numbers, theme=theme, **start)
