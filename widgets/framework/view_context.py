@@ -32,7 +32,7 @@ def view_context(widget: Widget, instance_id: str, values: dict, words: WidgetTe
         "name": widget.name, "id": instance_id, "title": words.title, "params": params,
         "presets": [{"name": p.name, "title": words.preset(p.name)} for p in widget.presets],
         "readouts": [{"key": r.key, "label": words.readout(r.key, "label"), "unit": words.readout(r.key, "unit"),
-                      "text": texts[r.key]} for r in widget.readouts],
+                      "text": texts[r.key], "shown": r.shown({**values, **outputs})} for r in widget.readouts],
         "sentence": texts[SENTENCE],
         "figures": figure_items(widget, instance_id, {**values, **outputs}, words, locale, tools),
     }
