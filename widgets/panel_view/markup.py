@@ -70,7 +70,7 @@ def view_html(widget: Widget, instance_id: str, values: dict, words: WidgetText,
 
 def view_state(widget: Widget, instance_id: str, values: dict, words: WidgetText,
                numbers: NumberLocale = ENGLISH) -> dict:
-    """What changes when values change: each plot frame's markup, the readouts, control values and sentence."""
+    """What changes when values change: each plot frame's markup, the readouts (and which show), control values, sentence."""
     outputs = widget.run(values)
     texts = display_texts(widget, values, outputs, words, numbers)
     plot = templates().get_template("partials/plot.html")
@@ -78,6 +78,8 @@ def view_state(widget: Widget, instance_id: str, values: dict, words: WidgetText
               for f in figure_items(widget, instance_id, {**values, **outputs}, words, numbers, tools=False)}
     valuetext = {p.name: texts[f"param:{p.name}"] + (f" {u}" if (u := words.param(p.name, "unit")) else "")
                  for p in widget.params if not p.options}
+    merged = {**values, **outputs}
     return {"frames": frames, "readouts": {r.key: texts[r.key] for r in widget.readouts},
+            "shown": {r.key: r.shown(merged) for r in widget.readouts},
             "outputs": {p.name: texts[f"param:{p.name}"] for p in widget.params},
             "valuetext": valuetext, "sentence": texts[SENTENCE]}

@@ -23,7 +23,10 @@ function showState(root, state) {
     const canvas = root.querySelector("#" + CSS.escape(target));
     if (canvas) { canvas.innerHTML = html; }
   });
-  root.querySelectorAll("[data-readout]").forEach((el) => { el.textContent = state.readouts[el.dataset.readout]; });
+  root.querySelectorAll("[data-readout]").forEach((el) => {
+    el.textContent = state.readouts[el.dataset.readout];
+    el.closest("div").hidden = !state.shown[el.dataset.readout];
+  });
   root.querySelectorAll("[data-output]").forEach((el) => { el.textContent = state.outputs[el.dataset.output]; });
   root.querySelectorAll("input[type=range][data-param]").forEach((input) => {
     input.setAttribute("aria-valuetext", state.valuetext[input.dataset.param]);
