@@ -43,7 +43,7 @@ def panel_apps():
     port = free_port()
     proc = start([sys.executable, "-m", "panel", "serve", str(EXAMPLES / "drug_accumulation.py"),
                   str(EXAMPLES / "lesson.py"), "--port", str(port), "--address", "127.0.0.1",
-                  "--allow-websocket-origin", f"127.0.0.1:{port}"], "/lesson", port)
+                  "--allow-websocket-origin", f"127.0.0.1:{port}"], "/", port)  # the app index: no session made
     yield f"http://127.0.0.1:{port}"
     stop(proc)
 
