@@ -148,6 +148,24 @@ def test_light_and_dark_panel_themes(panel_apps, watched_page, theme, surface):
     assert watched_page.errors == []
 
 
+AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
+# Nodes inside a component: their target runs through the JSComponent's host (Bokeh's ReactiveESM view).
+# `region` (content outside landmarks) is about the page that hosts the component, which is the app's to give.
+WIDGET_VIOLATIONS = """async () => (await axe.run(document, {resultTypes: ['violations'], rules: {region: {enabled: false}}})).violations
+  .map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target))
+                .filter((t) => t.includes('ReactiveESM')).slice(0, 5)}))
+  .filter((v) => v.nodes.length)"""
+
+
+@pytest.mark.parametrize("theme", ["default", "dark"])
+def test_the_component_passes_axe(panel_apps, watched_page, theme):
+    """axe-core finds nothing to fix inside the components (it reads Panel's open shadow roots), in both themes."""
+    open_app(watched_page, panel_apps + f"/lesson?theme={theme}", count=2)
+    watched_page.page.add_script_tag(path=str(AXE))
+    assert watched_page.page.evaluate(WIDGET_VIOLATIONS) == []
+    assert watched_page.errors == []
+
+
 SITE_AND_APP = textwrap.dedent("""
     import sys
     from pathlib import Path
