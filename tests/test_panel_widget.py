@@ -106,6 +106,27 @@ def test_a_move_in_the_view_sets_the_parameters(name):
     assert view.sentence == site_texts(name, target)[SENTENCE]
 
 
+def test_words_and_numbers_of_another_locale_are_handed_in():
+    """With the pseudo-locale's words, site words and decimal comma, the view reads as that locale's site page."""
+    site = site_text("en-XA")
+    view = panel_widget("drug_accumulation", words=site.widget("drug_accumulation"), site_words=site,
+                        numbers=site.locale, drug_outside=1.5)
+    widget, values = REGISTRY["drug_accumulation"], view.model_values()
+    texts = display_texts(widget, values, widget.run(values), site.widget("drug_accumulation"), site.locale)
+    assert view.sentence == texts[SENTENCE] and "1,5" in view.__panel__().state["outputs"]["drug_outside"]
+    assert escape(site("widget.presets")) in view.__panel__().html
+    assert escape(site.widget("drug_accumulation").title) in view.__panel__().html
+
+
+def test_readouts_are_those_shown():
+    """readouts holds what the view shows: a readout whose condition does not hold is left out, as on the site."""
+    for name, widget in REGISTRY.items():
+        view = panel_widget(name)
+        values = view.model_values()
+        merged = {**values, **widget.run(values)}
+        assert set(view.readouts) == {r.key for r in widget.readouts if r.shown(merged)}
+
+
 def test_values_between_steps_snap_and_values_outside_fail():
     """A Python value between slider steps snaps as on the site; one outside the bounds is refused by name."""
     view = panel_widget("drug_accumulation")

@@ -55,7 +55,8 @@ class WidgetViewer(pn.viewable.Viewer):
     @property
     def readouts(self) -> dict:
         """The readouts the view shows now, by readout key, formatted as on the site."""
-        return dict(self._pane.state["readouts"])
+        state = self._pane.state
+        return {key: text for key, text in state["readouts"].items() if state["shown"][key]}
 
     def _refresh(self, *events) -> None:
         """A parameter changed (from Python or the view): snap it, then redraw the view."""
