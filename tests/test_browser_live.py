@@ -16,6 +16,7 @@ from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import BRING_NEAR, page_vs_model
 from mdr_explainer.widgets.framework.plot_geometry import UNITS
+from mdr_explainer.widgets.framework.wording import widget_text
 from conftest import REPO, free_port, wait_for_http
 
 pytestmark = pytest.mark.browser
@@ -55,7 +56,7 @@ def instances(page) -> list[tuple[str, str]]:
 def python_texts(name: str, values: dict) -> dict:
     """What the Python model says a widget shows at these values: readouts, slider values, sentence."""
     widget = REGISTRY[name]
-    return display_texts(widget, values, widget.run(values))
+    return display_texts(widget, values, widget.run(values), widget_text(name))
 
 
 def shown_texts(page, instance: str) -> dict:

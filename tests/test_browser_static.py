@@ -7,6 +7,7 @@ import pytest
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.registry import REGISTRY
+from mdr_explainer.widgets.framework.wording import widget_text
 from browser_helpers import BRING_NEAR, bring_widgets_near, page_vs_model, snapshot
 from conftest import REPO, free_port, wait_for_http
 
@@ -168,7 +169,7 @@ def test_readouts_and_sentence_at_grid_nodes_say_what_the_model_says(built_site,
     for preset in widget.presets:
         open_ready(watched_page, f"{url}?preset={preset.name}")
         values = widget.values_for(preset.name)
-        expected = display_texts(widget, values, widget.run(values))
+        expected = display_texts(widget, values, widget.run(values), widget_text(name))
         shown = readouts_and_sentence(watched_page.page, name)
         assert shown == {k: v for k, v in expected.items() if k in shown}, preset.name
     assert watched_page.errors == []

@@ -9,6 +9,7 @@ from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.plot_geometry import glyph_shape
 from mdr_explainer.widgets.framework.spec import Glyph
 from mdr_explainer.widgets.registry import REGISTRY
+from mdr_explainer.widgets.framework.wording import widget_text
 from browser_helpers import bring_widgets_near, plotted
 from conftest import REPO
 
@@ -78,7 +79,7 @@ def embed(built_site, name):
 def table_matches_plot(page, widget, instance):
     """Each line table: headers are the figure's words; every row equals the plotted data at that point."""
     fig = widget.figures[0]
-    words = widget.text()
+    words = widget_text(widget.name)
     table = page.evaluate(TABLE, fig.name)
     lines = [(i, g) for i, g in enumerate(fig.glyphs) if g.kind == "line" and words.legend(fig.name, g.text_key)]
     assert table["head"] == [words.figure(fig.name, "x_label")] + [words.legend(fig.name, g.text_key) for _, g in lines]
@@ -98,7 +99,7 @@ def test_data_table_equals_the_plot_and_the_model_and_follows_a_slider(built_sit
     page, widget = watched_page.page, REGISTRY["drug_accumulation"]
     open_ready(watched_page, embed(built_site, "drug_accumulation"))
     details = page.locator(".plot-tools[data-figure='time'] details.plot-table")
-    assert details.locator("summary").text_content().endswith(widget.text().figure("time", "title"))
+    assert details.locator("summary").text_content().endswith(widget_text(widget.name).figure("time", "title"))
     before = table_matches_plot(page, widget, "drug_accumulation")
     # The static grid agrees with the Python model: the last row's values within 2% of the axis.
     fig = widget.figures[0]
@@ -133,7 +134,7 @@ def test_every_plot_with_axes_has_a_table_an_explorer_and_a_sound_button(built_s
 def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_page):
     page, widget = watched_page.page, REGISTRY["drug_accumulation"]
     open_ready(watched_page, embed(built_site, "drug_accumulation"))
-    fig, words = widget.figures[0], widget.text()
+    fig, words = widget.figures[0], widget_text(widget.name)
     lines = [(i, g) for i, g in enumerate(fig.glyphs) if g.kind == "line" and words.legend(fig.name, g.text_key)]
     explore = page.locator(".plot-tools[data-figure='time'] .plot-explore")
     now = explore.locator(".plot-explore-now")

@@ -8,6 +8,7 @@ from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 from mdr_explainer.widgets.framework.params import Param
 from mdr_explainer.widgets.framework.params import Choice
 from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.wording import WidgetText
 from pathlib import Path
 
 
@@ -57,10 +58,9 @@ def toy_widget():
                   presets=(), note_path=Path(__file__))
 
 
-def test_grid_interpolation_is_exact_for_bilinear_models_and_stores_constants_once(monkeypatch):
-    monkeypatch.setattr(Widget, "sentence", property(lambda self: "{s}"))
+def test_grid_interpolation_is_exact_for_bilinear_models_and_stores_constants_once():
     w = toy_widget()
-    cube = build_cube(w)
+    cube = build_cube(w, WidgetText(name="toy", data={"a11y": {"sentence": "{s}"}}, source="test"))
     assert cube.layout["outputs"]["x"]["axes"] == []
     for a in np.arange(0, 4.01, 0.5):
         for b in (0, 1, 2):

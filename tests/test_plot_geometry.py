@@ -9,6 +9,7 @@ from mdr_explainer.widgets.framework.plot_drawing import axis, figure_drawing
 from mdr_explainer.widgets.framework.plot_geometry import UNITS, glyph_shape, linear_ticks, log_ticks, point
 from mdr_explainer.widgets.framework.spec import Figure, Glyph
 from mdr_explainer.widgets.registry import REGISTRY
+from mdr_explainer.widgets.framework.wording import widget_text
 
 LINEAR = Figure(name="f", x_range=(0.0, 10.0), y_range=(0.0, 105.0), glyphs=())
 LOG = Figure(name="g", x_range=(0.01, 2880.0), y_range=(1e-1, 1e13), x_scale="log", y_scale="log", glyphs=())
@@ -66,7 +67,7 @@ def test_every_figure_draws_every_glyph_at_the_defaults(name):
     widget = REGISTRY[name]
     values = {**widget.defaults(), **widget.run(widget.defaults())}
     for fig in widget.figures:
-        drawing = figure_drawing(fig, values, widget.text(), ENGLISH)
+        drawing = figure_drawing(fig, values, widget_text(widget.name), ENGLISH)
         assert [g["key"] for g in drawing["glyphs"]] == [f"{fig.name}:{i}" for i in range(len(fig.glyphs))]
         for g in drawing["glyphs"]:
             assert g.get("d") or g.get("text") or g["opacity"] == 0, (fig.name, g["key"])

@@ -5,6 +5,9 @@ import pytest
 from mdr_explainer.widgets.drug_accumulation import WIDGET
 from mdr_explainer.widgets.drug_accumulation import model as m
 from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.framework.wording import widget_text
+
+WORDS = widget_text(WIDGET.name)
 
 LEVELS = [0, 0.5, 1, 2, 5, 10, 20, 40, 100]
 
@@ -98,8 +101,8 @@ def test_falling_plasma_profile_follows_doxorubicin_half_lives():
 def test_description_names_the_numbers_shown():
     values = WIDGET.defaults()
     out = WIDGET.run(values)
-    sentence = render(WIDGET.sentence, {**values, **out})
+    sentence = render(WORDS.sentence, {**values, **out})
     assert f"keeps {round(out['ratio_cell_pct'])}%" in sentence
     assert "times less drug" in sentence
     no_pump = {**values, "mdr1_level": 0.0}
-    assert "about as much drug" in render(WIDGET.sentence, {**no_pump, **WIDGET.run(no_pump)})
+    assert "about as much drug" in render(WORDS.sentence, {**no_pump, **WIDGET.run(no_pump)})

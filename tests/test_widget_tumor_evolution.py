@@ -7,6 +7,9 @@ import pytest
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.tumor_evolution import WIDGET
 from mdr_explainer.widgets.tumor_evolution import model as m
+from mdr_explainer.widgets.framework.wording import widget_text
+
+WORDS = widget_text(WIDGET.name)
 
 CONTINUOUS, ADAPTIVE = 0.0, 1.0
 EQUAL_COMPETITION, NO_COMPETITION, STRONGEST_COMPETITION = 2.0, 0.0, 4.0  # option indices
@@ -188,11 +191,11 @@ def test_goldie_coldman_switch_is_short_compared_with_the_axis():
 def test_description_renders_at_defaults():
     values = WIDGET.defaults()
     out = WIDGET.run(values)
-    sentence = render(WIDGET.sentence, {**values, **out})
+    sentence = render(WORDS.sentence, {**values, **out})
     assert "{" not in sentence and "continuous maximum dosing" in sentence
     assert f"progresses after {round(out['ttp_adaptive'])} days" in sentence
     held = {**values, "competition": STRONGEST_COMPETITION}
-    assert "does not progress within 1800 days" in render(WIDGET.sentence, {**held, **WIDGET.run(held)})
+    assert "does not progress within 1800 days" in render(WORDS.sentence, {**held, **WIDGET.run(held)})
 
 
 def test_the_presets_lessons_use_exist_and_mean_what_they_say():
