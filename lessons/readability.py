@@ -9,12 +9,8 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
+from .lesson import Content, Lesson
 from .markup import CitationOrder, render_markdown
-
-if TYPE_CHECKING:  # content.py runs the editorial rules, which import this module
-    from .content import Content, Lesson
 
 
 @lru_cache(maxsize=1)
