@@ -154,7 +154,7 @@ def task_view(task: Task, text) -> dict:
 def sheet_context(lesson: Lesson, content, text, root: str) -> dict:
     """Rendered pieces for a lesson's worksheet, answer key and teacher page (one citation order)."""
     from .markup import CitationOrder, render_inline, render_markdown
-    from .render import plain_text
+    from .html_text import plain_text
 
     order = CitationOrder()
 
