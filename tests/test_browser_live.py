@@ -13,10 +13,10 @@ from mdr_explainer.lessons.server import build_live
 from mdr_explainer.lessons.strings import site_text
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import BRING_NEAR, page_vs_model
 from mdr_explainer.widgets.framework.plot_geometry import UNITS
-from mdr_explainer.widgets.framework.wording import widget_text
 from conftest import REPO, free_port, wait_for_http
 
 pytestmark = pytest.mark.browser

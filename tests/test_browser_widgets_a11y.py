@@ -8,8 +8,8 @@ import pytest
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.plot_geometry import glyph_shape
 from mdr_explainer.widgets.framework.spec import Glyph
-from mdr_explainer.widgets.registry import REGISTRY
 from mdr_explainer.widgets.framework.wording import widget_text
+from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import bring_widgets_near, plotted
 from conftest import REPO
 

@@ -10,8 +10,8 @@ import pytest
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.lessons.inline import find_citations
 from conftest import REPO
-from mdr_explainer.widgets.registry import REGISTRY
 from mdr_explainer.widgets.framework.wording import widget_text
+from mdr_explainer.widgets.registry import REGISTRY
 
 LESSON_FILES = sorted((REPO / "content" / "lessons").glob("*.md"))
 

@@ -19,8 +19,8 @@ from mdr_explainer.widgets.framework.plotting import glyph_data, glyph_label
 from mdr_explainer.widgets.framework.spec import Figure, Glyph
 from mdr_explainer.widgets.framework.texts import display_texts
 from mdr_explainer.widgets.framework.url_state import values_from_query
-from mdr_explainer.widgets.registry import REGISTRY
 from mdr_explainer.widgets.framework.wording import widget_text
+from mdr_explainer.widgets.registry import REGISTRY
 
 pytestmark = pytest.mark.browser
 

@@ -8,8 +8,8 @@ from mdr_explainer.widgets.framework.numbers import ENGLISH, NumberLocale
 from mdr_explainer.widgets.framework.plot_drawing import axis, figure_drawing
 from mdr_explainer.widgets.framework.plot_geometry import UNITS, glyph_shape, linear_ticks, log_ticks, point
 from mdr_explainer.widgets.framework.spec import Figure, Glyph
-from mdr_explainer.widgets.registry import REGISTRY
 from mdr_explainer.widgets.framework.wording import widget_text
+from mdr_explainer.widgets.registry import REGISTRY
 
 LINEAR = Figure(name="f", x_range=(0.0, 10.0), y_range=(0.0, 105.0), glyphs=())
 LOG = Figure(name="g", x_range=(0.01, 2880.0), y_range=(1e-1, 1e13), x_scale="log", y_scale="log", glyphs=())
