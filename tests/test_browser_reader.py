@@ -9,6 +9,7 @@ import pytest
 from browser_helpers import bring_widgets_near
 from conftest import REPO
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.parse import AUDIENCES
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "tests" / "vendor" / "axe.min.js"
@@ -299,3 +300,18 @@ def test_side_contents_mark_the_section_being_read(built_site, browser, lessons)
     page.wait_for_timeout(100)
     assert page.locator(".toc-side a[aria-current]").count() == 0
     context.close()
+
+
+def test_reader_switch_offers_the_audience_list_and_ignores_unknown_readers(built_site, watched_page, lessons):
+    """The switch shows lessons/parse.py's AUDIENCES in order; an unknown ?reader= falls back to the first."""
+    out, _ = built_site
+    page = watched_page.page
+    page.goto((out / lessons[0].slug / "index.html").as_uri() + "?reader=nobody")
+    page.wait_for_selector(".audience-switch:not([hidden])")
+    choices = page.eval_on_selector_all("[data-reader-choice]", "bs => bs.map(b => b.dataset.readerChoice)")
+    assert choices == list(AUDIENCES)
+    assert page.evaluate("document.documentElement.dataset.reader") == AUDIENCES[0]
+    page.locator(f"[data-reader-choice={AUDIENCES[-1]}]").click()
+    assert page.evaluate("document.documentElement.dataset.reader") == AUDIENCES[-1]
+    assert page.locator(f"[data-reader-choice={AUDIENCES[-1]}]").get_attribute("aria-pressed") == "true"
+    assert watched_page.errors == []

@@ -5,9 +5,10 @@ import sys
 import pytest
 
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.parse import AUDIENCES
 from mdr_explainer.widgets.framework.accuracy import random_positions
-from mdr_explainer.widgets.registry import REGISTRY
 from mdr_explainer.widgets.framework.wording import widget_text
+from mdr_explainer.widgets.registry import REGISTRY
 from browser_helpers import BRING_NEAR, bring_widgets_near, page_vs_model, snapshot
 from conftest import REPO, free_port, wait_for_http
 
@@ -108,7 +109,7 @@ def test_page_fits_a_360_pixel_phone(built_site, browser):
     page = context.new_page()
     pages = [p for p in out.glob("*/index.html")] + list(out.glob("embed/*/index.html"))
     for path in pages:
-        for reader in ("patient", "student", "teacher"):
+        for reader in AUDIENCES:
             page.goto(path.as_uri() + f"?reader={reader}")
             page.wait_for_timeout(300)
             assert page.evaluate("document.documentElement.scrollWidth") <= 362, (path, reader)

@@ -2,6 +2,7 @@
 import pytest
 
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.parse import AUDIENCES
 from mdr_explainer.lessons.problems import ContentError
 from conftest import LESSON, REPO, line_of, make_content
 
@@ -27,7 +28,7 @@ def test_valid_content_loads_with_parts_widgets_and_quiz(content_dir):
     content = load_content(content_dir)
     lesson = content.lessons[0]
     assert lesson.slug == "tiny"
-    assert set(lesson.body.parts) == {"patient", "student", "teacher"}
+    assert set(lesson.body.parts) == set(AUDIENCES)
     kinds = [b.kind for b in lesson.body.blocks]
     assert "widget" in kinds and "quiz" in kinds
     assert lesson.widget_names() == ["drug_accumulation"]
