@@ -188,16 +188,6 @@ def error_reply(err: Exception) -> str:
     return json.dumps({"error": f"bad request: {err}"})
 
 
-def reply_for(message: str) -> str:
-    """The answer to one request: {id, instance, outputs}, or {error} for a bad request."""
-    try:
-        _, head, key = parse_request(message)
-    except BAD_REQUEST as err:
-        return error_reply(err)
-    text = CACHE.lookup(key)
-    return head + (text if text is not None else CACHE.store(key, CACHE.compute(key))) + "}"
-
-
 class LiveModel(WebSocketHandler):
     """One reader's page: each message names a widget instance and its values; the reply holds its outputs.
 
