@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from mdr_explainer.widgets.framework.describe import render, template_keys
-from mdr_explainer.widgets.framework.numbers import auto_format, format_value
+from mdr_explainer.widgets.framework.numbers import format_value
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 from mdr_explainer.widgets.framework.params import Param
 from mdr_explainer.widgets.framework.params import Choice
@@ -69,8 +69,9 @@ def test_grid_interpolation_is_exact_for_bilinear_models_and_stores_constants_on
             assert out["s"] == pytest.approx(a * b, abs=1e-5)
 
 
-def test_auto_format_has_no_exponent():
-    assert "e" not in auto_format(123456789.0)
+def test_the_automatic_format_writes_big_and_tiny_numbers_without_an_exponent():
+    assert format_value(123456789.0) == "123,456,789"
+    assert format_value(0.000123456) == "0.0001"
 
 
 def test_a_descending_coordinate_interpolates_like_an_ascending_one():
