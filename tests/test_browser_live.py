@@ -15,7 +15,7 @@ from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import BRING_NEAR, page_vs_model
+from browser_helpers import BRING_NEAR, page_vs_model, shown_keys
 from mdr_explainer.widgets.framework.plot_geometry import UNITS
 from conftest import REPO, free_port, wait_for_http
 
@@ -210,8 +210,10 @@ def test_static_live_and_python_say_the_same_at_every_preset(live_server, built_
             wait_live(live, name)
         values = widget.values_for(preset) if preset else widget.defaults()
         assert live.evaluate(PAGE_STATE, name)["values"] == values
-        want = {k: v for k, v in python_texts(name, values).items() if k in shown_texts(live, name)}
-        assert shown_texts(live, name) == want, preset
+        shown = shown_texts(live, name)
+        assert set(shown) == shown_keys(widget), preset  # every readout, slider value and the sentence
+        want = {k: python_texts(name, values)[k] for k in shown}
+        assert shown == want, preset
         assert shown_texts(static, name) == want, preset
     context.close()
 
