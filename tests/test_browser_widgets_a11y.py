@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.plot_geometry import glyph_shape
 from mdr_explainer.widgets.framework.spec import Glyph
 from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import bring_widgets_near, plotted
+from browser_helpers import after_update, bring_widgets_near, plotted, step_key
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
 WIDGETS = sorted(REGISTRY)
+TOOLS_ATTACHED = "() => window.MDR.views.every(v => v.plotTools)"  # mdr-explore.js has added tables, explorers, sound
 READY = "() => [...document.querySelectorAll('[data-widget]')].filter(w => w.offsetParent !== null).every(w => w.dataset.ready === 'true')"
 
 TABLE = """(fig) => {
@@ -62,7 +64,7 @@ def open_ready(watched, url, width=1200):
     watched.page.goto(url)
     bring_widgets_near(watched.page, timeout=30000)
     watched.page.wait_for_function(READY, timeout=30000)
-    watched.page.wait_for_timeout(200)
+    watched.page.wait_for_function(TOOLS_ATTACHED, timeout=30000)
 
 
 def number(text: str) -> float:
@@ -111,8 +113,7 @@ def test_data_table_equals_the_plot_and_the_model_and_follows_a_slider(built_sit
     slider = page.locator("input[type=range]").first
     slider.focus()
     for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(150)
+        after_update(page, "drug_accumulation", lambda: page.keyboard.press(step_key(slider)))
     after = table_matches_plot(page, widget, "drug_accumulation")
     assert after["rows"] != before["rows"]
     assert watched_page.errors == [] and watched_page.outside == []
@@ -163,9 +164,8 @@ def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_p
     page.keyboard.press("ArrowDown")
     page.keyboard.press("End")
     held = now.text_content()
-    page.evaluate("() => { const v = MDR.views[0], p = v.model.params[0]; "
-                  "v.setValues({[p.name]: v.values[p.name] === p.max ? p.min : p.max}); }")
-    page.wait_for_timeout(100)
+    after_update(page, "drug_accumulation", lambda: page.evaluate(
+        "() => { const v = MDR.views[0], p = v.model.params[0]; v.setValues({[p.name]: v.values[p.name] === p.max ? p.min : p.max}); }"))
     moved = plotted(page, "drug_accumulation", fig.name, lines[2][0])
     y_moved = page.evaluate(FORMAT, [[moved["y"][-1]], False])[0]
     assert now.text_content().endswith(f" {y_moved}") and now.text_content() != held
@@ -182,19 +182,16 @@ def test_play_as_sound_is_keyboard_operable_and_starts_web_audio(built_site, wat
     assert "Play as sound" in button.get_attribute("aria-label")
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
-    assert button.get_attribute("aria-pressed") == "true"
+    expect(button).to_have_attribute("aria-pressed", "true")
     state = page.evaluate("() => MDRExplore.audio.context && MDRExplore.audio.context.state")
     assert state == "running"
     assert page.locator("[data-sound='playing']").count() == 1
     page.keyboard.press("Space")  # the same button stops it
-    page.wait_for_timeout(100)
-    assert button.get_attribute("aria-pressed") == "false"
+    expect(button).to_have_attribute("aria-pressed", "false")
     # Space on the explorer plays the curve it is on.
     page.locator(".plot-explore").first.focus()
     page.keyboard.press("Space")
-    page.wait_for_timeout(100)
-    assert button.get_attribute("aria-pressed") == "true"
+    expect(button).to_have_attribute("aria-pressed", "true")
     assert watched_page.errors == [] and watched_page.outside == []
 
 
