@@ -97,10 +97,12 @@ def explore(widget: Widget, words, preset: str | None = None, **values) -> hv.Dy
 
 
 def describe(widget: Widget, words, preset: str | None = None, **values) -> dict:
-    """The readouts ("label": "value unit") and the sentence ("sentence") the site shows for these values."""
+    """The readouts shown ("label": "value unit") and the sentence ("sentence") the site shows for these values."""
     chosen = widget.values_for(preset, values)
-    texts = display_texts(widget, chosen, widget.run(chosen), words)
-    found = {words.readout(r.key, "label"): f"{texts[r.key]}{words.readout(r.key, 'unit')}" for r in widget.readouts}
+    outputs = widget.run(chosen)
+    texts = display_texts(widget, chosen, outputs, words)
+    found = {words.readout(r.key, "label"): f"{texts[r.key]}{words.readout(r.key, 'unit')}"
+             for r in widget.readouts if r.shown({**chosen, **outputs})}
     return {**found, "sentence": texts[SENTENCE]}
 
 

@@ -112,10 +112,26 @@ def with_nodes(coord: Coordinate, extra: list[float]) -> Coordinate:
 
 @dataclass(frozen=True, kw_only=True)
 class Readout:
-    """A scalar output shown as a labelled number beside the plot (label and unit in strings)."""
+    """A scalar output shown as a labelled number beside the plot (label and unit in strings).
+
+    shown_if is a condition in the sentence syntax without braces ("immune_weight>0"): the
+    readout is shown only while it holds.
+    """
 
     key: str
     fmt: str = ""
+    shown_if: str = ""
+
+    def shown(self, values: dict) -> bool:
+        """Whether the readout is shown for these values (mdr.js renders the same condition)."""
+        from .describe import render
+
+        return not self.shown_if or render(self.shown_condition, values) == "1"
+
+    @property
+    def shown_condition(self) -> str:
+        """shown_if as a template that renders "1" while the readout is shown."""
+        return "{?" + self.shown_if + "|1|}" if self.shown_if else ""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -199,8 +215,9 @@ class Widget:
 
     @cached_property
     def drawn_outputs(self) -> tuple[str, ...]:
-        """Outputs the figures draw and the readouts show (the words add those the sentence names)."""
+        """Outputs the figures draw, the readouts show or their conditions read (the words add the sentence's)."""
         keys = [k for fig in self.figures for g in fig.glyphs for k in g.data_keys()] + [r.key for r in self.readouts]
+        keys += [k for r in self.readouts for k in template_keys(r.shown_condition)]
         param_names = {p.name for p in self.params}
         return tuple(k for k in dict.fromkeys(keys) if k not in param_names)
 
