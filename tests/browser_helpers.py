@@ -107,3 +107,9 @@ def after_update(page, instance: str, action, timeout: float = 10000) -> None:
 def step_key(slider) -> str:
     """The arrow key that moves a range input (down from its maximum, else up), so it always changes."""
     return "ArrowLeft" if float(slider.input_value()) >= float(slider.get_attribute("max")) else "ArrowRight"
+
+
+def next_frames(page, count: int = 2) -> None:
+    """Return once the page has rendered count more frames, so observers and layout have reported."""
+    page.evaluate("(n) => new Promise((done) => { const step = (k) => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })",
+                  count)
