@@ -15,7 +15,7 @@ from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import BRING_NEAR, page_vs_model, shown_keys
+from browser_helpers import BRING_NEAR, after_update, page_vs_model, shown_keys
 from mdr_explainer.widgets.framework.plot_geometry import UNITS
 from conftest import REPO, free_port, wait_for_http
 
@@ -299,8 +299,7 @@ def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, les
         assert status.get_attribute("role") == "status" and status.is_visible()
         assert status.text_content() == offline
         before = page.evaluate(PAGE_STATE, name)["values"]
-        move_by_keyboard(page, name)
-        page.wait_for_timeout(300)
+        after_update(page, name, lambda: move_by_keyboard(page, name))
         state = page.evaluate(PAGE_STATE, name)
         assert state["values"] != before and state["source"] == "grid"
         assert page_vs_model(page, REGISTRY[name], name, state["values"]) < 0.01
