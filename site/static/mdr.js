@@ -13,7 +13,7 @@
   function storedReader() { try { return window.localStorage.getItem(READER_KEY); } catch (e) { return null; } }
   function setReader(choice, remember) {
     var readers = [].map.call(document.querySelectorAll("[data-reader-choice]"), function (b) { return b.getAttribute("data-reader-choice"); });
-    if (readers.indexOf(choice) < 0) { choice = readers[0]; }  /* the buttons are the audience list (lessons/parse.py) */
+    if (readers.indexOf(choice) < 0) { choice = readers[0]; }  /* AUDIENCES, lessons/parse.py */
     document.documentElement.setAttribute("data-reader", choice);
     document.querySelectorAll("[data-reader-choice]").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-reader-choice") === choice));
