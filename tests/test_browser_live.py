@@ -15,7 +15,7 @@ from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import BRING_NEAR, after_update, page_vs_model, shown_keys
+from browser_helpers import BRING_NEAR, after_update, next_frames, page_vs_model, shown_keys
 from mdr_explainer.widgets.framework.plot_geometry import UNITS
 from conftest import REPO, free_port, wait_for_http
 
@@ -327,7 +327,7 @@ def test_socket_closed_for_idleness_reconnects_quietly_on_the_next_move(live_ser
     # The server closes a socket idle for IDLE_SECONDS with code 4000; the client closing with it gets the same event.
     page.evaluate("() => MDR.views[0].live.socket.close(4000, 'idle')")
     page.wait_for_function("() => MDR.views[0].live.socket === null", timeout=10000)
-    page.wait_for_timeout(1500)
+    next_frames(page)  # the close was handled: a wrong handler would have marked the widget offline by now
     assert page.locator(f"#{name}").get_attribute("data-live") == "online"
     assert not page.locator(f"#{name} .widget-status").is_visible()
     before = page.evaluate(PAGE_STATE, name)["values"]
