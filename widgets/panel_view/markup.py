@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import as_file, files
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..framework.describe import render
 from ..framework.numbers import ENGLISH, NumberLocale
+from ..framework.paths import data_dir
 from ..framework.spec import Widget
 from ..framework.texts import SENTENCE, display_texts
 from ..framework.view_context import figure_items, view_context
@@ -17,16 +17,10 @@ from ..framework.wording import SOURCE, StringsError, WidgetText, load_tree
 PANEL_CSS = Path(__file__).with_name("panel.css")
 
 
-def site_folder() -> Path:
-    """The packaged site/ folder (templates and stylesheet), beside the widgets package."""
-    with as_file(files("mdr_explainer.widgets")) as widgets:
-        return Path(widgets).parent / "site"
-
-
 @lru_cache(maxsize=1)
 def templates() -> Environment:
     """Jinja over site/templates with the site's settings (autoescape, strict, trimmed blocks)."""
-    return Environment(loader=FileSystemLoader(str(site_folder() / "templates")),
+    return Environment(loader=FileSystemLoader(str(data_dir("site") / "templates")),
                        autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
@@ -55,7 +49,7 @@ def english_site_words() -> SiteWords:
 
 def stylesheet() -> str:
     """The site's stylesheet for a shadow root (:root becomes :host), then the component's own rules."""
-    site_css = (site_folder() / "static" / "style.css").read_text(encoding="utf-8")
+    site_css = (data_dir("site") / "static" / "style.css").read_text(encoding="utf-8")
     return site_css.replace(":root", ":host") + PANEL_CSS.read_text(encoding="utf-8")
 
 

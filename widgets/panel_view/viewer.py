@@ -1,4 +1,4 @@
-"""panel_widget(name): a Panel Viewer whose parameters are the widget's controls, shown as on the site."""
+"""widget_view(widget, words): a Panel Viewer whose parameters are the widget's controls, shown as on the site."""
 from __future__ import annotations
 
 import itertools
@@ -7,7 +7,7 @@ import panel as pn
 
 from ..framework.numbers import ENGLISH, NumberLocale
 from ..framework.spec import Widget
-from ..framework.wording import WidgetText, widget_text
+from ..framework.wording import WidgetText
 from .controls import controls_class, settings_for
 from .markup import english_site_words, view_html, view_state
 from .pane import WidgetPane
@@ -82,26 +82,12 @@ def viewer_class(widget: Widget, words: WidgetText) -> type:
     return cls
 
 
-def registered(name_or_widget) -> Widget:
-    """The registered widget called name, or the widget itself; a misspelt name lists the known ones."""
-    from ..registry import REGISTRY
-
-    if isinstance(name_or_widget, Widget):
-        return name_or_widget
-    try:
-        return REGISTRY[name_or_widget]
-    except KeyError:
-        raise KeyError(f"no widget {name_or_widget!r}; known widgets: {', '.join(REGISTRY)}") from None
-
-
-def panel_widget(name_or_widget, preset: str | None = None, *, words: WidgetText | None = None, site_words=None,
-                 numbers: NumberLocale = ENGLISH, theme: str | None = None, **values) -> WidgetViewer:
+def widget_view(widget: Widget, words: WidgetText, preset: str | None = None, *, site_words=None,
+                numbers: NumberLocale = ENGLISH, theme: str | None = None, **values) -> WidgetViewer:
     """A widget as a Panel component, starting at its defaults, a preset and/or values (checked as on the site).
 
-    words: the widget's WidgetText (English by default); site_words: a t(key, **values) callable for the
-    site's chrome words (English site.yaml by default); numbers: the NumberLocale numbers are written in.
+    words: the widget's WidgetText; site_words: a t(key, **values) callable for the site's chrome words
+    (English site.yaml by default); numbers: the NumberLocale numbers are written in.
     """
-    widget = registered(name_or_widget)
-    words = words or widget_text(widget.name)
     start = settings_for(widget, widget.values_for(preset, values))
     return viewer_class(widget, words)(site_words=site_words, numbers=numbers, theme=theme, **start)
