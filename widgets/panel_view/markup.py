@@ -4,25 +4,22 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
 from ..framework.describe import render
 from ..framework.numbers import ENGLISH, NumberLocale
 from ..framework.paths import data_dir
 from ..framework.spec import Widget
 from ..framework.texts import SENTENCE, display_texts
+from ..framework.templates import template_environment
 from ..framework.view_context import figure_items, view_context
-from ..framework.wording import SOURCE, StringsError, WidgetText, load_tree
+from ..framework.wording import SOURCE, WidgetText, load_tree, site_string
 
 PANEL_CSS = Path(__file__).with_name("panel.css")
 
 
 @lru_cache(maxsize=1)
-def templates() -> Environment:
-    """Jinja over site/templates with the site's settings (autoescape, strict, trimmed blocks)."""
-    return Environment(loader=FileSystemLoader(str(data_dir("site") / "templates")),
-                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+def templates():
+    """Jinja over site/templates with the site's settings (the component needs no page globals)."""
+    return template_environment()
 
 
 class SiteWords:
@@ -33,12 +30,7 @@ class SiteWords:
 
     def __call__(self, key: str, **values) -> str:
         """The text for a dotted key with its placeholders filled; the error names the file and key."""
-        node = self.data
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                raise StringsError(f"content/strings/{self.locale}/site.yaml: missing key {key}; add it")
-            node = node[part]
-        return render(str(node), values, self.numbers)
+        return render(site_string(self.data, key, self.locale), values, self.numbers)
 
 
 @lru_cache(maxsize=1)
