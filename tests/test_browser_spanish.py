@@ -28,6 +28,8 @@ def test_spanish_pages_mark_their_languages_and_twins(twin_site):
     assert re.search(r'<section class="part part-student"[^>]*lang="en"', html)
     assert re.search(r'<section class="part part-patient"(?![^>]*lang=)[^>]*>', html)
     assert "Esta parte todavía no está traducida" in html and "Cuando la quimio deja de funcionar" in html
+    assert '<div lang="es"><figure class="widget" data-widget="drug_accumulation"' in html  # widget words are Spanish
+    assert '<span lang="en">Simplified illustration' in html  # its English caption says so
     english = (twin_site / "what-is-resistance" / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="es" href="../es/what-is-resistance/index.html"' in english
     assert (twin_site / "es" / "course").is_dir() and (twin_site / "es" / "embed" / "drug_accumulation" / "oembed.json").is_file()
