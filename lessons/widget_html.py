@@ -9,6 +9,7 @@ from mdr_explainer.widgets.framework.plotting import figure_words
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.registry import REGISTRY
 
+from .mechanism_html import mechanism_context
 from .strings import SiteText
 from .templating import environment
 
@@ -52,6 +53,7 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
         "sentence": texts[SENTENCE],
         "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, values)),
         "figures": figure_items(instance, {**values, **outputs}, words, site),
+        "mechanism": mechanism_context(widget, {**values, **outputs}, words, site.locale),
     }
 
 
