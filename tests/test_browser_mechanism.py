@@ -225,3 +225,18 @@ def test_the_mechanism_runs_in_a_sandboxed_frame_on_another_origin(built_site, w
     finally:
         site.shutdown()
         host.shutdown()
+
+
+def test_live_pages_move_the_mechanism_by_the_python_models_exact_outputs(live_server, watched_page):
+    page = watched_page.page
+    page.goto(f"{live_server}/embed/{CELL}/index.html", wait_until="domcontentloaded")
+    page.wait_for_function(f"() => window.MDRMechanism && MDRMechanism.get({CELL!r})", timeout=30000)
+    page.wait_for_function(f"() => document.getElementById({CELL!r}).dataset.live === 'online'", timeout=30000)
+    for name, value in {"mdr1_level": 37.5, "inhibitor": 0.5, "drug_outside": 2.3}.items():
+        page.evaluate(SET, [CELL, name, value])
+    page.wait_for_function(f"() => document.getElementById({CELL!r}).dataset.source === 'live'")
+    widget = REGISTRY[CELL]
+    values = page.evaluate(f"() => Object.assign({{}}, MDR.views.find((v) => v.config.id === {CELL!r}).values)")
+    exact = {**values, **widget.run(values), **widget.mechanism.values()}
+    assert page.locator(f"#{CELL} .mechanism-sentence").inner_text() == render(widget.text().need("mechanism", "sentence"), exact)
+    assert watched_page.errors == [] and watched_page.outside == []
