@@ -63,13 +63,13 @@ OUTCOME_FIGURE = Figure(
     glyphs=(
         Glyph(kind="shade", x="window_x", key="window", color=GREEN),
         Glyph(kind="line", x="dose_axis", y="control_curve_pct", color=BLUE, width=3.0),
-        Glyph(kind="line", x="dose_axis", y="matched_curve_pct", color=BLUE, dash="dashed"),
+        Glyph(kind="line", x="dose_axis", y="matched_curve_pct", color=BLACK, dash="dashed", width=2.0),
         Glyph(kind="line", x="dose_axis", y="side_effects_curve_pct", color=VERMILLION),
         Glyph(kind="hline", y="control_zero_pct", color=BLUE, dash="dotted", width=1.5),
         Glyph(kind="hline", y="side_effects_limit_pct", color=VERMILLION, dash="dashed", width=1.5),
         Glyph(kind="vline", x="inhibitor_dose", color=BLACK, dash="dotted", width=1.5),
         Glyph(kind="points", x="inhibitor_dose", y="control_at_pct", color=BLUE),
-        Glyph(kind="points", x="inhibitor_dose", y="matched_at_pct", color=BLUE),
+        Glyph(kind="points", x="inhibitor_dose", y="matched_at_pct", color=BLACK),
         Glyph(kind="points", x="inhibitor_dose", y="side_effects_at_pct", color=VERMILLION),
     ),
 )
