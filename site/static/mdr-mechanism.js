@@ -30,7 +30,8 @@
   function Mechanism(view, box) {
     var mech = view.model.mechanism;
     this.view = view; this.box = box; this.words = mech.words; this.values = mech.values;
-    this.random = seeded(view.config.id); this.visible = true; this.playing = !reduced.matches;
+    /* Off screen until the observer says otherwise (no observer: always on screen). */
+    this.random = seeded(view.config.id); this.visible = !("IntersectionObserver" in window); this.playing = !reduced.matches;
     this.pauseButton = box.querySelector(".mechanism-pause");
     this.kind = mech.kind === "cell" ? new Cell(this) : new Cycle(this, mech.stages);
     var self = this;
