@@ -9,6 +9,7 @@ from conftest import REPO
 from test_browser_class import serve_folder
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 pytestmark = pytest.mark.browser
@@ -50,7 +51,7 @@ def pause(page, name):
 def rates(name, values):
     """The model's outputs at these slider values, from the same grid the page reads."""
     widget = REGISTRY[name]
-    return interpolate(widget, build_cube(widget), {**widget.defaults(), **values})
+    return interpolate(widget, build_cube(widget, widget_text(widget.name)), {**widget.defaults(), **values})
 
 
 def per_second(page, settle=600, frames=600):
@@ -85,7 +86,7 @@ def test_more_pumps_pump_out_more_molecules_each_second_and_an_inhibitor_slows_t
     assert counted["inhibited"]["pumped"] < counted["many"]["pumped"]
     assert counted["inhibited"]["inside"] > counted["many"]["inside"], "an inhibited cell fills up"
     sentence = page.locator(f"#{CELL} .mechanism-sentence").inner_text()
-    words = REGISTRY[CELL].text().need("mechanism", "sentence")
+    words = widget_text(REGISTRY[CELL].name).need("mechanism", "sentence")
     assert sentence == render(words, {**rates(CELL, values), **REGISTRY[CELL].mechanism.values()})
     assert watched_page.errors == [] and watched_page.outside == []
 
@@ -238,5 +239,5 @@ def test_live_pages_move_the_mechanism_by_the_python_models_exact_outputs(live_s
     widget = REGISTRY[CELL]
     values = page.evaluate(f"() => Object.assign({{}}, MDR.views.find((v) => v.config.id === {CELL!r}).values)")
     exact = {**values, **widget.run(values), **widget.mechanism.values()}
-    assert page.locator(f"#{CELL} .mechanism-sentence").inner_text() == render(widget.text().need("mechanism", "sentence"), exact)
+    assert page.locator(f"#{CELL} .mechanism-sentence").inner_text() == render(widget_text(widget.name).need("mechanism", "sentence"), exact)
     assert watched_page.errors == [] and watched_page.outside == []

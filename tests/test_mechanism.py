@@ -6,13 +6,13 @@ import re
 import numpy as np
 import pytest
 
-from mdr_explainer.lessons.mechanism_html import mechanism_context
+from mdr_explainer.widgets.framework.mechanism_view import mechanism_context
 from mdr_explainer.lessons.strings import site_text
 from mdr_explainer.lessons.widget_html import WidgetInstance, widget_html
 from mdr_explainer.widgets.drug_accumulation import model as cell
 from mdr_explainer.widgets.framework.contract import runtime_model
 from mdr_explainer.widgets.framework.grid import build_cube
-from mdr_explainer.widgets.framework.wording import WidgetText, missing_words
+from mdr_explainer.widgets.framework.wording import WidgetText, missing_words, widget_text
 from mdr_explainer.widgets.pump_cycle import model as pump
 from mdr_explainer.widgets.registry import REGISTRY
 
@@ -57,33 +57,33 @@ def test_the_cycle_turns_at_its_pace_and_not_at_all_when_stalled():
 @pytest.mark.parametrize("name", ["drug_accumulation", "pump_cycle"])
 def test_the_runtime_model_carries_the_mechanism_and_its_outputs(name):
     widget = REGISTRY[name]
-    cube = build_cube(widget)
-    model = runtime_model(widget, cube, widget.text())
+    cube = build_cube(widget, widget_text(widget.name))
+    model = runtime_model(widget, cube, widget_text(widget.name))
     assert model["mechanism"]["kind"] == widget.mechanism.kind
     assert set(widget.mechanism.outputs) <= set(cube.layout["outputs"])
-    assert model["mechanism"]["words"]["sentence"] == widget.text().need("mechanism", "sentence")
-    assert runtime_model(REGISTRY["tumor_evolution"], build_cube(REGISTRY["tumor_evolution"]),
-                         REGISTRY["tumor_evolution"].text())["mechanism"] is None
+    assert model["mechanism"]["words"]["sentence"] == widget_text(widget.name).need("mechanism", "sentence")
+    assert runtime_model(REGISTRY["tumor_evolution"], build_cube(REGISTRY["tumor_evolution"], widget_text("tumor_evolution")),
+                         widget_text(REGISTRY["tumor_evolution"].name))["mechanism"] is None
 
 
 def test_missing_mechanism_words_are_named_with_the_file():
     widget = REGISTRY["pump_cycle"]
-    data = dict(widget.text().data)
+    data = dict(widget_text(widget.name).data)
     data["mechanism"] = {k: v for k, v in data["mechanism"].items() if k not in ("now", "stages")}
     problems = missing_words(widget, WidgetText(name="pump_cycle", data=data, source="content/strings/en/widgets/pump_cycle.yaml"))
     assert "content/strings/en/widgets/pump_cycle.yaml: missing key mechanism.now; add it" in problems
     assert "content/strings/en/widgets/pump_cycle.yaml: missing key mechanism.stages.occluded.title; add it" in problems
-    assert missing_words(widget, widget.text()) == []
+    assert missing_words(widget, widget_text(widget.name)) == []
 
 
 def test_the_first_frame_shows_the_stage_the_slider_chose():
     widget, site = REGISTRY["pump_cycle"], site_text("en")
     values = widget.values_for("occluded")
-    context = mechanism_context(widget, {**values, **widget.run(values)}, widget.text(), site.locale)
+    context = mechanism_context(widget, {**values, **widget.run(values)}, widget_text(widget.name), site.locale)
     assert [s["current"] for s in context["stages"]] == [False, False, False, True, False, False, False]
     assert context["now"].startswith("Stage 4 of 7, sealed:")
     stalled = widget.values_for("inhibited")
-    context = mechanism_context(widget, {**stalled, **widget.run(stalled)}, widget.text(), site.locale)
+    context = mechanism_context(widget, {**stalled, **widget.run(stalled)}, widget_text(widget.name), site.locale)
     assert context["stalled"] and context["now"].startswith("Stalled:") and "does not turn" in context["sentence"]
 
 

@@ -57,7 +57,8 @@ PRESETS = (
 
 # The cycle beside the diagram: the seven stages in order, turning at the model's pace from the
 # stage the step slider shows, and not at all when the inhibitor stalls the pump.
-MECHANISM = Mechanism(kind="cycle", outputs=("state", "stalled", "stages_per_second"),
+MECHANISM = Mechanism(kind="cycle", outputs=("state", "stalled", "stages_per_second", "turns_per_minute",
+                                             "drugs_per_minute", "atp_per_minute"),
                       stages=tuple(s.name for s in model.STATES) + (model.STALLED.name,))
 
 WIDGET = Widget(

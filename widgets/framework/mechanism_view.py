@@ -1,16 +1,16 @@
 """The first frame of a widget's mechanism view: the picture, its words and the state on show, without script.
 
-site/templates/partials/mechanism.html draws it; site/static/mdr-mechanism.js then moves it at the
-model's rates, reading the geometry back from the elements written here.
+site/templates/partials/mechanism.html draws it (included by partials/widget-view.html); the site's
+mdr-mechanism.js then moves it at the model's rates, reading the geometry back from the elements written here.
 """
 from __future__ import annotations
 
 import math
 
-from mdr_explainer.widgets.framework.describe import render
-from mdr_explainer.widgets.framework.numbers import NumberLocale
-from mdr_explainer.widgets.framework.spec import Widget
-from mdr_explainer.widgets.framework.wording import WidgetText
+from .describe import render
+from .numbers import NumberLocale
+from .spec import Widget
+from .wording import WidgetText
 
 # The cell picture, in viewBox units (drawing choices): an ellipse with pumps spaced round its membrane.
 CELL = {"width": 320, "height": 200, "cx": 160, "cy": 104, "rx": 112, "ry": 70}
