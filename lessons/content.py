@@ -10,7 +10,8 @@ from .lesson import Content, Lesson
 from .parse import parse_body
 from .problems import ContentError, Problem
 from .sources import BadSource, field_line, split_front_matter
-from .validate import check_front_matter, check_icons, check_inline, check_parts, check_quiz, check_widget
+from .validate import (check_front_matter, check_icons, check_inline, check_parts, check_quiz, check_recall, check_widget,
+                       check_worked, repeat_recall)
 
 
 def load_page(path: Path, kind: str, catalog: Catalog, registry: dict, problems: list[Problem]) -> Lesson | None:
@@ -47,8 +48,27 @@ def load_page(path: Path, kind: str, catalog: Catalog, registry: dict, problems:
                     f"{c.get('text', '')} {c.get('feedback', '')}" for c in question.get("choices", [])]
                 for text in texts:
                     check_inline(src, text, block.line, catalog, listed, found)
+        elif block.kind == "recall":
+            check_recall(src, block, found)
+            for question in block.data or []:
+                if isinstance(question, dict):
+                    check_inline(src, f"{question.get('question', '')} {question.get('answer', '')}", block.line,
+                                 catalog, listed, found)
+        elif block.kind == "worked":
+            check_worked(src, block, found)
+            for text in worked_texts(block.data):
+                check_inline(src, text, block.line, catalog, listed, found)
+    repeat_recall(src, body.blocks, found)
     problems.extend(found)
     return Lesson(path=path, kind=kind, meta=src.meta, body=body)
+
+
+def worked_texts(data) -> list[str]:
+    """Every text of a checked worked example (None if it did not pass its check)."""
+    if not data:
+        return []
+    return [data["title"], data["rule"], *data["steps"]] + [
+        str(t) for item in data["problems"] for t in [item["given"], *item["results"]]]
 
 
 def check_unique_slugs(pages: list[Lesson], problems: list[Problem]) -> None:

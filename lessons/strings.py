@@ -105,6 +105,11 @@ def widget_word_problems(content_dir: Path | None, registry: dict) -> list:
             if unknown:
                 problems.append(Problem(path, 1, f"a11y.sentence reads unknown values {', '.join(sorted(unknown))}; "
                                                  "use the model's outputs or the parameters"))
+            mech = widget.mechanism
+            unknown = set(template_keys(words.get("mechanism", "sentence", default=""))) - known - set(mech.values() if mech else ())
+            if mech and unknown:
+                problems.append(Problem(path, 1, f"mechanism.sentence reads unknown values {', '.join(sorted(unknown))}; "
+                                                 "use the outputs the widget's Mechanism declares"))
     return problems
 
 

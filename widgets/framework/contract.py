@@ -96,6 +96,22 @@ class RuntimeFigure:
 
 
 @dataclass(frozen=True)
+class RuntimeMechanism:
+    """The view of molecules or states beside the plot (spec.Mechanism; site/static/mdr-mechanism.js).
+
+    kind: "cell" or "cycle"; outputs: the model outputs it moves by; stages: the cycle's stage
+    names in order; values: the view's own numbers its words name (um_per_dot: µM one dot stands
+    for); words: the strings file's `mechanism` tree in the page's locale.
+    """
+
+    kind: str
+    outputs: list[str]
+    stages: list[str]
+    values: dict[str, float]
+    words: dict
+
+
+@dataclass(frozen=True)
 class RuntimeModel:
     """Everything the runtime knows about one widget, shared by all its instances."""
 
@@ -108,6 +124,7 @@ class RuntimeModel:
     sentence: str
     layout: dict
     cube: str
+    mechanism: RuntimeMechanism | None
 
 
 @dataclass(frozen=True)
@@ -148,12 +165,15 @@ def runtime_model(widget: Widget, cube, text: WidgetText) -> dict:
                              y_label=text.figure(f.name, "y_label"), x_log=f.x_scale == "log",
                              y_log=f.y_scale == "log", axes=f.axes)
                for f in widget.figures]
+    mech = widget.mechanism
+    mechanism = RuntimeMechanism(kind=mech.kind, outputs=list(mech.outputs), stages=list(mech.stages),
+                                 values=mech.values(), words=text.get("mechanism", default={})) if mech else None
     model = RuntimeModel(
         name=widget.name, params=params, coordinates=coords,
         presets={p.name: widget.values_for(p.name) for p in widget.presets},
         figures=figures, readouts=[{"key": r.key, "fmt": r.fmt, "shown": r.shown_condition} for r in widget.readouts],
         sentence=text.sentence, layout=cube.layout,
-        cube=base64.b64encode(cube.values.astype("<f4").tobytes()).decode("ascii"))
+        cube=base64.b64encode(cube.values.astype("<f4").tobytes()).decode("ascii"), mechanism=mechanism)
     return asdict(model)
 
 

@@ -1,6 +1,7 @@
 """What partials/widget-view.html needs to show one widget at given values: the site and the Panel component share it."""
 from __future__ import annotations
 
+from .mechanism_view import mechanism_context
 from .numbers import NumberLocale
 from .plot_drawing import figure_drawing
 from .plotting import figure_words
@@ -35,4 +36,5 @@ def view_context(widget: Widget, instance_id: str, values: dict, words: WidgetTe
                       "text": texts[r.key], "shown": r.shown({**values, **outputs})} for r in widget.readouts],
         "sentence": texts[SENTENCE],
         "figures": figure_items(widget, instance_id, {**values, **outputs}, words, locale, tools),
+        "mechanism": mechanism_context(widget, {**values, **outputs}, words, locale),
     }

@@ -122,6 +122,14 @@ def first_file(roots: list[Path], locale: str, relative: str) -> Path | None:
     return None
 
 
+# The words each kind of mechanism view needs under `mechanism:` (besides one title and text per stage).
+MECHANISM_WORDS = {
+    "cell": ("title", "picture", "sentence", "counts", "pause", "play", "still", "legend", "labels"),
+    "cycle": ("title", "picture", "sentence", "now", "stalled_now", "moved", "list_title", "pause", "play",
+              "previous", "next", "still"),
+}
+
+
 @dataclass(frozen=True)
 class WidgetText:
     """One widget's words in one locale."""
@@ -209,4 +217,7 @@ def missing_words(widget, text: WidgetText) -> list[str]:
     for f in widget.figures:
         needed += [("figures", f.name, "labels", g.text_key) for g in f.glyphs if g.kind == "text"]
     needed += [("presets", p.name) for p in widget.presets]
+    if widget.mechanism:
+        needed += [("mechanism", k) for k in MECHANISM_WORDS[widget.mechanism.kind]]
+        needed += [("mechanism", "stages", s, f) for s in widget.mechanism.stages for f in ("title", "text")]
     return [f"{text.source}: missing key {'.'.join(k)}; add it" for k in needed if text.get(*k) is None]

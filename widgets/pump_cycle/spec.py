@@ -2,7 +2,7 @@
 
 from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
-from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.spec import Figure, Glyph, Mechanism, Readout, Widget
 
 from . import geometry, model
 
@@ -55,6 +55,12 @@ PRESETS = (
     Preset(name="inhibited", values={"step": 3, "inhibitor": "on"}),
 )
 
+# The cycle beside the diagram: the seven stages in order, turning at the model's pace from the
+# stage the step slider shows, and not at all when the inhibitor stalls the pump.
+MECHANISM = Mechanism(kind="cycle", outputs=("state", "stalled", "stages_per_second", "turns_per_minute",
+                                             "drugs_per_minute", "atp_per_minute"),
+                      stages=tuple(s.name for s in model.STATES) + (model.STALLED.name,))
+
 WIDGET = Widget(
     name="pump_cycle",
     params=PARAMS,
@@ -62,4 +68,5 @@ WIDGET = Widget(
     figures=FIGURES,
     readouts=READOUTS,
     presets=PRESETS,
+    mechanism=MECHANISM,
 )
