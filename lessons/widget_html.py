@@ -31,6 +31,12 @@ def figure_items(instance: WidgetInstance, merged: dict, text, site: SiteText) -
             for fig in REGISTRY[instance.widget].figures]
 
 
+def instance_number(instance: WidgetInstance) -> int:
+    """Which instance of its widget this is on its page (ids are name, name-2, name-3...), so landmarks get unique names."""
+    suffix = instance.id[len(instance.widget):].lstrip("-")
+    return int(suffix) if suffix.isdigit() else 1
+
+
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     """Template context for one widget on a page (controls, readouts, sentence, plot, config)."""
     widget = REGISTRY[instance.widget]
@@ -45,6 +51,7 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
                "help": words.param(p.name, "help"), "display": texts[f"param:{p.name}"]} for p in widget.params]
     return {
         "name": widget.name, "id": instance.id, "title": words.title, "caption": instance.caption_html,
+        "number": instance_number(instance),
         "params": params,
         "presets": [{"name": p.name, "title": words.preset(p.name)} for p in widget.presets],
         "readouts": [{"key": r.key, "label": words.readout(r.key, "label"), "unit": words.readout(r.key, "unit"),
