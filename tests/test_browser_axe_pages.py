@@ -1,8 +1,9 @@
 """axe-core on every page of the site, static (file://) and live (served), in both themes and every reader part.
 
-One browser and one tab per mode and theme; each page is opened, its widgets brought near (they load
-lazily), axe-core injected from tests/vendor and run; every violation on every page is collected, so
-one run names them all.
+One browser and one tab per mode; each page is opened, its widgets brought near (they load lazily),
+axe-core injected from tests/vendor and run in the light theme, then again after switching to the dark
+theme the way the header toggle does (MDRTheme.apply), and once more at phone width for scrollable
+regions. Every violation on every page is collected, so one run names them all.
 """
 from __future__ import annotations
 
@@ -14,9 +15,14 @@ from conftest import REPO
 pytestmark = pytest.mark.browser
 AXE = REPO / "tests" / "vendor" / "axe.min.js"
 READERS = ("patient", "student", "teacher")
-BACKGROUND = {"light": "rgb(255, 255, 255)", "dark": "rgb(18, 22, 28)"}
-RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+THEMES = {"light": "rgb(255, 255, 255)", "dark": "rgb(18, 22, 28)"}
+SHARES = 8  # the pages are checked in this many tests, each well inside the per-test timeout
+WIDE, PHONE = {"width": 1200, "height": 900}, {"width": 360, "height": 800}
+RUN_AXE = """async (rules) => (await axe.run(document, Object.assign({resultTypes: ['violations']},
+    rules ? {runOnly: rules} : {}))).violations
   .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '))"""
+SET_THEME = """(theme) => { window.MDRTheme ? MDRTheme.apply(theme, false) : document.documentElement.setAttribute('data-theme', theme);
+  return getComputedStyle(document.body).backgroundColor; }"""
 
 
 def page_urls(out) -> list[str]:
@@ -31,34 +37,54 @@ def page_urls(out) -> list[str]:
     return urls
 
 
-def violations(page, url: str, theme: str) -> list[str]:
-    """axe-core's violations on one page once its visible widgets are ready, in the given theme."""
+def violations(page, url: str) -> list[str]:
+    """axe-core's violations on one page once its visible widgets are ready: each theme, then scrolling at phone width."""
+    page.set_viewport_size(WIDE)
     page.goto(url, wait_until="domcontentloaded", timeout=60000)
     bring_widgets_near(page, timeout=60000)
-    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == BACKGROUND[theme], url
     if "?reader=" in url:
-        reader = url.split("?reader=")[1]
-        assert page.evaluate("document.documentElement.dataset.reader") == reader, url
+        assert page.evaluate("document.documentElement.dataset.reader") == url.split("?reader=")[1], url
     page.add_script_tag(path=str(AXE))
-    return page.evaluate(RUN_AXE)
+    found = []
+    for theme, background in THEMES.items():
+        assert page.evaluate(SET_THEME, theme) == background, (url, theme)
+        found += [f"{theme}: {v}" for v in page.evaluate(RUN_AXE, None)]
+    page.set_viewport_size(PHONE)
+    found += [f"360 px: {v}" for v in page.evaluate(RUN_AXE, ["scrollable-region-focusable"])]
+    return found
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """One reused tab per mode (static, live), with the page errors it met."""
+    opened = {}
+
+    def tab(mode):
+        if mode not in opened:
+            context = browser.new_context(viewport=WIDE, reduced_motion="reduce")
+            page = context.new_page()
+            page.errors = []
+            page.on("pageerror", lambda e: page.errors.append(str(e)))
+            opened[mode] = (context, page)
+        return opened[mode][1]
+
+    yield tab
+    for context, _ in opened.values():
+        context.close()
+
+
+@pytest.mark.parametrize("share", range(SHARES))
 @pytest.mark.parametrize("mode", ["static", "live"])
-def test_every_page_passes_axe_in_every_theme_and_reader_part(built_site, live_server, browser, mode, theme):
+def test_every_page_passes_axe_in_both_themes_and_every_reader_part(request, built_site, tabs, mode, share):
     out, _ = built_site
-    base = out.as_uri() + "/" if mode == "static" else live_server + "/"
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme=theme)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    found = {}
+    base = out.as_uri() + "/" if mode == "static" else request.getfixturevalue("live_server") + "/"
     urls = page_urls(out)
-    for url in urls:
-        problems = violations(page, base + url, theme)
+    assert len(urls) > 40
+    page = tabs(mode)
+    found = {}
+    for url in urls[share::SHARES]:  # every page is in exactly one share
+        problems = violations(page, base + url)
         if problems:
             found[url] = problems
-    context.close()
-    assert len(urls) > 40
     assert found == {}
-    assert errors == []
+    assert page.errors == []
