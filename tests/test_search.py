@@ -105,3 +105,12 @@ def test_chunks_split_at_headings_with_ids_and_leave_out_widgets_citations_and_h
         ("second", "Second", "one two"),
     ]
     assert plain(fragment).startswith("Before any heading. First part Tariquidar blocks")
+
+
+def test_the_search_box_is_a_text_input_with_the_combobox_role(built_site):
+    out, _ = built_site
+    html = (out / "index.html").read_text(encoding="utf-8")
+    box = re.search(r'<input id="site-search-input"[^>]*>', html).group(0)
+    # ARIA in HTML allows role=combobox on type=text, not on type=search (the W3C Nu checker rejects that)
+    assert 'type="text"' in box and 'role="combobox"' in box and 'aria-expanded="false"' in box
+    assert 'aria-controls="site-search-results"' in box and 'id="site-search-results"' in html

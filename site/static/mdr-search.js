@@ -67,6 +67,11 @@
     }
     return {
       term: function (word) { return forms(word).term; },
+      each: function (text, use) {
+        var m;
+        WORD.lastIndex = 0;
+        while ((m = WORD.exec(text))) { use(forms(m[0]).term); }
+      },
       words: function (text) {
         var out = [], m, f;
         WORD.lastIndex = 0;
@@ -82,7 +87,7 @@
     raw.docs.forEach(function (d, i) {
       var counts = new Map(), length = 0;
       [[d[3], HEADING_WEIGHT], [d[4], 1]].forEach(function (field) {
-        analyse.words(field[0]).forEach(function (w) { counts.set(w.term, (counts.get(w.term) || 0) + field[1]); length++; });
+        analyse.each(field[0], function (t) { counts.set(t, (counts.get(t) || 0) + field[1]); length++; });
       });
       counts.forEach(function (tf, t) { if (!postings.has(t)) { postings.set(t, []); } postings.get(t).push(i, tf); });
       lengths.push(length); total += length;
