@@ -66,7 +66,6 @@
       return f;
     }
     return {
-      term: function (word) { return forms(word).term; },
       each: function (text, use) {
         var m;
         WORD.lastIndex = 0;
@@ -163,7 +162,8 @@
   function result(index, number, score, matched) {
     var d = index.raw.docs[number], page = index.raw.pages[d[0]];
     var url = page[2] + (d[1] ? "?reader=" + d[1] : "") + (d[2] ? "#" + d[2] : "");
-    return { doc: number, score: score, kind: d[2] || d[1] ? (page[0] === "lesson" || page[0] === "page" ? "section" : page[0]) : page[0],
+    var inside = Boolean(d[2]) && (page[0] === "lesson" || page[0] === "page");
+    return { doc: number, score: score, kind: inside ? "section" : page[0],
              title: d[3] || page[1], page: page[1], part: d[1], url: url, snippet: snippet(index, d[4], matched) };
   }
 
