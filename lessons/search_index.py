@@ -17,13 +17,13 @@ from mdr_explainer.widgets.framework.contract import script_json
 from mdr_explainer.widgets.registry import REGISTRY
 
 from .content import Content
+from .parse import AUDIENCES
 from .search_text import chunks, plain
 from .site_model import Page
 from .strings import SiteText
 
-READER_PARTS = ("patient", "student", "teacher")
 SEARCH_WORDS = ("label", "placeholder", "results", "none", "loading", "lesson", "section", "term", "widget",
-                "page", "patient", "student", "teacher")
+                "page", *AUDIENCES)
 
 
 class IndexWriter:
@@ -59,7 +59,7 @@ def lesson_docs(writer: IndexWriter, page: Page) -> None:
     overview = [str(lesson.meta.get("key_message", ""))] + [str(o) for o in lesson.meta.get("objectives") or []]
     writer.doc(number, "", "", lesson.title, " ".join(s for s in overview if s))
     for section in page.context.get("sections", []):
-        part = section["audience"] if section["audience"] in READER_PARTS else ""
+        part = section["audience"] if section["audience"] in AUDIENCES else ""
         writer.fragment(number, part, section["html"])
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from .paths import data_dir
+
 PSEUDO = "en-XA"
 SOURCE = "en"
 ACCENTS = str.maketrans("AaBbCcDdEeFfGgHhIiJjKkLlMmNnOoPpRrSsTtUuVvWwXxYyZz",
@@ -29,8 +31,6 @@ class StringsError(ValueError):
 
 def strings_roots(content_dir: Path | None = None) -> list[Path]:
     """Folders holding strings/<locale>/: the given content folder first, then the packaged one."""
-    from mdr_explainer.lessons.paths import data_dir
-
     roots = [Path(content_dir) / "strings"] if content_dir else []
     packaged = data_dir("content") / "strings"
     return [r for r in roots + [packaged] if r.is_dir()]
@@ -101,6 +101,16 @@ def load_tree(relative: str, locale: str, content_dir: Path | None = None) -> di
         if translated is not None:
             data = merged(data, read_yaml(translated))
     return data
+
+
+def site_string(data: dict, key: str, locale: str) -> str:
+    """The text behind a dotted key of a site strings tree; the error names the file and the key to add."""
+    node = data
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise StringsError(f"content/strings/{locale}/site.yaml: missing key {key}; add it")
+        node = node[part]
+    return str(node)
 
 
 def first_file(roots: list[Path], locale: str, relative: str) -> Path | None:
