@@ -67,8 +67,9 @@ def check_unique_slugs(pages: list[Lesson], problems: list[Problem]) -> None:
 RESERVED_SLUGS = {"static", "embed", "glossary", "widgets", "index", "course"}
 
 
-def load_content(root: Path, registry: dict | None = None) -> Content:
-    """Load and check a content folder; raise ContentError listing every problem found."""
+def load_content(root: Path, registry: dict | None = None, locale: str = "en") -> Content:
+    """Load and check a content folder (translated into locale if it has lessons/<locale>/); raise ContentError
+    listing every problem found."""
     if registry is None:
         from mdr_explainer.widgets.registry import REGISTRY as registry
     root = Path(root)
@@ -93,4 +94,25 @@ def load_content(root: Path, registry: dict | None = None) -> Content:
     problems.extend(widget_word_problems(root, registry))
     if problems:
         raise ContentError(problems)
-    return content
+    return translated_content(content, locale, registry) if locale != "en" else content
+
+
+def translated_content(content: Content, locale: str, registry: dict) -> Content:
+    """The content in a locale: its translation (checked, house style included) or, without one, English."""
+    from .editorial_es import check_spanish
+    from .illustrations import illustration_problems
+    from .strings import requires_every_key, translation_problems
+    from .translation import translate, translated_locales
+
+    problems = translation_problems(content.root, locale) if requires_every_key(locale, content.root) else []
+    if locale not in translated_locales(content.root):
+        if problems:
+            raise ContentError(problems)
+        return content
+    translated = translate(content, locale, registry, problems)
+    problems.extend(illustration_problems(content.root, locale))
+    if locale.split("-")[0] == "es":
+        problems.extend(check_spanish(translated))
+    if problems:
+        raise ContentError(problems)
+    return translated

@@ -106,3 +106,56 @@ def widget_word_problems(content_dir: Path | None, registry: dict) -> list:
                 problems.append(Problem(path, 1, f"a11y.sentence reads unknown values {', '.join(sorted(unknown))}; "
                                                  "use the model's outputs or the parameters"))
     return problems
+
+
+def dotted_keys(tree: dict, prefix: str = "") -> set[str]:
+    """Every leaf of a strings tree as a dotted key (the `locale` block is settings, not words)."""
+    keys = set()
+    for key, value in tree.items():
+        if not prefix and key == "locale":
+            continue
+        path = f"{prefix}{key}"
+        keys |= dotted_keys(value, path + ".") if isinstance(value, dict) else {path}
+    return keys
+
+
+def strings_files(content_dir: Path | None, locale: str) -> list[str]:
+    """The strings files (relative to strings/<locale>/) English has: site.yaml and widgets/*.yaml."""
+    from mdr_explainer.widgets.framework.wording import SOURCE, strings_roots
+
+    names = {p.relative_to(root / SOURCE).as_posix() for root in strings_roots(content_dir)
+             for p in (root / SOURCE).rglob("*.yaml")}
+    return sorted(names)
+
+
+def translation_problems(content_dir: Path | None, locale: str) -> list:
+    """Every key a locale's strings files lack or have in excess of English, as Problems naming the file."""
+    from mdr_explainer.widgets.framework.wording import SOURCE, first_file, read_yaml, strings_roots
+
+    from .problems import Problem
+
+    roots = strings_roots(content_dir)
+    problems = []
+    for relative in strings_files(content_dir, locale):
+        english = dotted_keys(read_yaml(first_file(roots, SOURCE, relative)))
+        path = first_file(roots, locale, relative)
+        if path is None:
+            problems.append(Problem(roots[0] / locale / relative, 1, f"file is missing ({len(english)} keys); "
+                                                                     f"copy content/strings/{SOURCE}/{relative} and translate it"))
+            continue
+        translated = dotted_keys(read_yaml(path))
+        problems += [Problem(path, 1, f"missing key {key}; translate it from content/strings/{SOURCE}/{relative}")
+                     for key in sorted(english - translated)]
+        problems += [Problem(path, 1, f"key {key} is not in content/strings/{SOURCE}/{relative}; remove or rename it")
+                     for key in sorted(translated - english)]
+    return problems
+
+
+def requires_every_key(locale: str, content_dir: Path | None = None) -> bool:
+    """True if the locale's site.yaml sets `locale: missing: error` (no silent English fallback)."""
+    from mdr_explainer.widgets.framework.wording import PSEUDO, SOURCE, first_file, read_yaml, strings_roots
+
+    if locale in (SOURCE, PSEUDO):
+        return False
+    path = first_file(strings_roots(content_dir), locale, "site.yaml")
+    return path is not None and str((read_yaml(path).get("locale") or {}).get("missing", "english")) == "error"
