@@ -103,14 +103,16 @@ def reference_pages(content: Content, text: SiteText) -> list[Page]:
     """The lesson index, the glossary and the widgets catalogue."""
     terms = sorted(content.catalog.terms.values(), key=lambda t: t.term.lower())
     widgets = list(REGISTRY.values())
-    notes = {w.name: render_markdown(w.note(), content.catalog, CitationOrder(), "../") for w in widgets}
+    order = CitationOrder()  # one numbering for every model note on the widgets page, listed at its end
+    notes = {w.name: render_markdown(w.note(), content.catalog, order, "../") for w in widgets}
     return [
         Page(path="index.html", template="index.html", title=text("index.title"),
              context={"lessons": content.lessons}),
         Page(path="glossary/index.html", template="glossary.html", title=text("glossary.title"),
              context={"terms": terms, "references": content.catalog.references}),
         Page(path="widgets/index.html", template="widgets.html", title=text("widgets_page.title"),
-             context={"widgets": widgets, "notes": notes}),
+             context={"widgets": widgets, "notes": notes,
+                      "references": [content.catalog.references[k] for k in order.keys]}),
     ]
 
 
