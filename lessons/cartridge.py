@@ -32,6 +32,7 @@ NEVER_LINKED = ("answers",)  # answer keys: not even as a link to the site, sinc
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 LINK = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>.*?</a>', re.S)
 SEPARATOR = " · "
+LINK_ONLY = re.compile(r"<p\b[^>]*\bdata-link-only\b[^>]*>(.*?)</p>\n?", re.S)  # a paragraph there for its link
 OUTSIDE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.I)
 
 
@@ -53,7 +54,8 @@ def link_target(page: str, href: str) -> str | None:
 def carried_page(page: str, text: str, carried: set[str], base_url: str | None) -> str:
     """A built page as the package carries it: links to pages not in the package made absolute or dropped.
 
-    A dropped link takes one " · " separator next to it with it, so a list of links still reads well.
+    A dropped link takes one " · " separator next to it with it, so a list of links still reads well, and a
+    paragraph marked data-link-only goes with its last link.
     """
     out, last = [], 0
     for match in LINK.finditer(text):
@@ -66,7 +68,7 @@ def carried_page(page: str, text: str, carried: set[str], base_url: str | None) 
         out += [before, kept or ""]
         last = after
     out.append(text[last:])
-    return "".join(out)
+    return LINK_ONLY.sub(lambda p: p.group(0) if "<a " in p.group(1) else "", "".join(out))
 
 
 def carried_link(page: str, match: re.Match, carried: set[str], base_url: str | None) -> str | None:
@@ -76,7 +78,8 @@ def carried_link(page: str, match: re.Match, carried: set[str], base_url: str | 
     if target is None or target in carried:
         return match.group(0)
     if base_url and not set(target.split("/")) & set(NEVER_LINKED):
-        return match.group(0).replace(f'href="{href}"', f'href="{html.escape(base_url)}/{target}"', 1)
+        rest = href[len(re.split(r"[?#]", href, maxsplit=1)[0]):]  # keep ?query and #fragment
+        return match.group(0).replace(f'href="{href}"', f'href="{html.escape(base_url)}/{target}{rest}"', 1)
     return None
 
 

@@ -197,6 +197,7 @@ def test_cartridge_lists_lessons_in_order_and_works_offline(built_site):
     assert carried_targets(archive) == [], "no link goes to a page the package does not hold"
     assert f'href="../{LESSONS[0].slug}/worksheet/index.html"' in lesson_page, "links inside the package stay"
     assert "teach/index.html" not in lesson_page and ".imscc" not in lesson_page
+    assert "class-course" not in archive.read("web_resources/index.html").decode(), "no download paragraph left empty"
 
 
 def test_base_url_makes_oembed_and_web_links_absolute(tmp_path, capsys):
