@@ -3,6 +3,8 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 from conftest import REPO
 
 
@@ -16,6 +18,7 @@ def tracked_copy(dest):
     return dest
 
 
+@pytest.mark.timeout(1200)  # pip installs the dependencies, then a full build: minutes on a busy machine
 def test_wheel_install_builds_every_page_of_the_checkout(tmp_path, built_site):
     source = tracked_copy(tmp_path / "source")
     venv = tmp_path / "venv"

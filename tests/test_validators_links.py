@@ -15,8 +15,9 @@ from validator_file_links import crawl
 from validator_tools import config, html_pages, npm_tool, program, served
 
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", re.I)
-FORMS = {"pubmed.ncbi.nlm.nih.gov": re.compile(r"^/\d{1,9}/$"),
+FORMS = {"pubmed.ncbi.nlm.nih.gov": re.compile(r"^/\d{1,9}/$"),  # a PMID (or a search: SEARCHES)
          "doi.org": re.compile(r"^/10\.\d{4,9}/\S+$")}
+SEARCHES = {"pubmed.ncbi.nlm.nih.gov": re.compile(r"^term=[^&\s]+$")}
 
 
 def malformed(url: str) -> str | None:
@@ -28,7 +29,9 @@ def malformed(url: str) -> str | None:
         return f"scheme {parts.scheme!r}"
     if re.search(r"\s", url) or not HOST.match(parts.hostname or ""):
         return "not a host name, or a space in the address"
-    form = FORMS.get(parts.hostname.lower())
+    form, search = FORMS.get(parts.hostname.lower()), SEARCHES.get(parts.hostname.lower())
+    if search and parts.path == "/" and search.match(parts.query):
+        return None
     if form and not form.match(parts.path):
         return f"{parts.hostname} link without the form {form.pattern}"
     return None
@@ -43,7 +46,9 @@ def bad_external(links: list[tuple[str, str]]) -> list[str]:
 def test_external_link_forms_are_checked():
     assert malformed("https://pubmed.ncbi.nlm.nih.gov/12345/") is None
     assert malformed("https://doi.org/10.1000/xyz.1") is None
+    assert malformed("https://pubmed.ncbi.nlm.nih.gov/?term=Cole+SP+1992") is None
     assert malformed("https://pubmed.ncbi.nlm.nih.gov/PMC12345") and malformed("https://doi.org/abc")
+    assert malformed("https://pubmed.ncbi.nlm.nih.gov/?term=")
     assert malformed("https://exa mple.org/") and malformed("ftp://example.org/") and malformed("https://localhost/")
 
 
