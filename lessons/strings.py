@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.numbers import NumberLocale, format_value
-from mdr_explainer.widgets.framework.wording import StringsError, load_tree, widget_text
+from mdr_explainer.widgets.framework.wording import StringsError, load_tree, site_string, widget_text
 
 from .sanitize import sanitize
 
@@ -35,12 +35,7 @@ class SiteText:
 
     def raw(self, key: str) -> str:
         """The template behind a dotted key; the error names the file and the key to add."""
-        node = self.data
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                raise StringsError(f"content/strings/{self.locale.code}/site.yaml: missing key {key}; add it")
-            node = node[part]
-        return str(node)
+        return site_string(self.data, key, self.locale.code)
 
     def __call__(self, key: str, **values) -> str:
         """The text for a key with its {placeholders} filled (numbers by locale, plurals by rule)."""

@@ -4,9 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mdr_explainer.widgets.framework.contract import instance_config, script_json
-from mdr_explainer.widgets.framework.plot_drawing import figure_drawing
-from mdr_explainer.widgets.framework.plotting import figure_words
-from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
+from mdr_explainer.widgets.framework.view_context import view_context
 from mdr_explainer.widgets.registry import REGISTRY
 
 from .strings import SiteText
@@ -24,35 +22,12 @@ class WidgetInstance:
     caption_html: str = ""
 
 
-def figure_items(instance: WidgetInstance, merged: dict, text, site: SiteText) -> list[dict]:
-    """Each figure's words and its first frame drawn at the starting values (target <instance>-plot-<figure>)."""
-    return [{**figure_words(fig, text), "name": fig.name, "target": f"{instance.id}-plot-{fig.name}",
-             "height": fig.height, "axes": fig.axes, "drawing": figure_drawing(fig, merged, text, site.locale)}
-            for fig in REGISTRY[instance.widget].figures]
-
-
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
-    """Template context for one widget on a page (controls, readouts, sentence, plot, config)."""
+    """Template context for one widget on a page (controls, readouts, sentence, plot, caption, config)."""
     widget = REGISTRY[instance.widget]
-    words = site.widget(widget.name)
-    values = instance.values
-    outputs = widget.run(values)
-    texts = display_texts(widget, values, outputs, words, site.locale)
-    params = [{"name": p.name, "min": p.min, "max": p.max, "step": p.step, "options": [
-                   {"index": i, "label": words.option(p.name, o)} for i, o in enumerate(p.options)],
-               "value": int(values[p.name]) if p.options else values[p.name],
-               "label": words.param(p.name, "label"), "unit": words.param(p.name, "unit"),
-               "help": words.param(p.name, "help"), "display": texts[f"param:{p.name}"]} for p in widget.params]
-    return {
-        "name": widget.name, "id": instance.id, "title": words.title, "caption": instance.caption_html,
-        "params": params,
-        "presets": [{"name": p.name, "title": words.preset(p.name)} for p in widget.presets],
-        "readouts": [{"key": r.key, "label": words.readout(r.key, "label"), "unit": words.readout(r.key, "unit"),
-                      "text": texts[r.key], "shown": r.shown({**values, **outputs})} for r in widget.readouts],
-        "sentence": texts[SENTENCE],
-        "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, values)),
-        "figures": figure_items(instance, {**values, **outputs}, words, site),
-    }
+    context = view_context(widget, instance.id, instance.values, site.widget(widget.name), site.locale)
+    return {**context, "caption": instance.caption_html,
+            "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, instance.values))}
 
 
 def widget_html(instance: WidgetInstance, site: SiteText, root: str) -> str:

@@ -103,6 +103,16 @@ def load_tree(relative: str, locale: str, content_dir: Path | None = None) -> di
     return data
 
 
+def site_string(data: dict, key: str, locale: str) -> str:
+    """The text behind a dotted key of a site strings tree; the error names the file and the key to add."""
+    node = data
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise StringsError(f"content/strings/{locale}/site.yaml: missing key {key}; add it")
+        node = node[part]
+    return str(node)
+
+
 def first_file(roots: list[Path], locale: str, relative: str) -> Path | None:
     """The first root's strings file for a locale, if any."""
     for root in roots:
