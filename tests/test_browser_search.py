@@ -184,12 +184,14 @@ RANKING = """() => {
     doc('Other drugs', filler + 'one later trial also gave tariquidar. ' + filler),
     doc('Tariquidar', 'Tariquidar blocks the pump. Tariquidar was given with chemotherapy in two trials.'),
     doc('Résistance', 'La résistance aux médicaments.'),
+    doc('Bomba', 'Las bombas sacan el fármaco de las células muchas veces.'),
   ]};
   const index = MDRSearch.prepare(raw), titles = (q) => MDRSearch.search(index, q).map((r) => r.title);
   const es = MDRSearch.prepare(Object.assign({}, raw, {locale: 'es'}));
   return {central: titles('tariquidar'), folded: titles('resistance'), accented: titles('RÉSISTANCE'),
           english: titles('blocked'), spanish: MDRSearch.search(es, 'blocked').map((r) => r.title),
-          spanishFolded: MDRSearch.search(es, 'medicamentos').map((r) => r.title)};
+          spanishFolded: MDRSearch.search(es, 'medicamentos').map((r) => r.title),
+          spanishStemmed: ['bomba', 'célula', 'vez'].map((q) => MDRSearch.search(es, q).map((r) => r.title))};
 }"""
 
 
@@ -201,8 +203,21 @@ def test_ranking_puts_the_central_page_first_and_folding_and_stemmers_follow_the
     assert found["central"] == ["Tariquidar", "Other drugs"]
     assert found["folded"] == found["accented"] == ["Résistance"]
     assert found["english"] == ["Tariquidar"]  # blocked and blocks -> block by the English stemmer
-    assert found["spanish"] == []  # no Spanish stemmer yet: its slot leaves words whole, so "blocked" is not "blocks"
-    assert found["spanishFolded"] == ["Résistance"]  # ... but folding and prefixes still apply
+    assert found["spanish"] == []  # the Spanish stemmer strips only Spanish endings, so "blocked" is not "blocks"
+    assert found["spanishFolded"] == ["Résistance"]  # ... while folding and prefixes still apply
+    assert found["spanishStemmed"] == [["Bomba"]] * 3  # bomba/bombas, célula/células, vez/veces
+
+
+SAVOY_LIGHT = {"bombas": "bomb", "bomba": "bomb", "celulas": "celul", "celula": "celul", "pacientes": "pacient",
+               "veces": "vez", "meses": "mes", "tumor": "tumor", "sangre": "sangr", "mano": "mano"}
+
+
+def test_the_spanish_stemmer_strips_only_gender_and_plural(built_site, watched_page):
+    out, _ = built_site
+    page = watched_page.page
+    open_search(page, (out / "index.html").as_uri())
+    got = page.evaluate("(words) => words.map((w) => MDRSearch.spanishLight(w))", list(SAVOY_LIGHT))
+    assert dict(zip(SAVOY_LIGHT, got)) == SAVOY_LIGHT
 
 
 PORTER_1980 = {  # examples from Porter (1980), "An algorithm for suffix stripping", steps 1a-5b

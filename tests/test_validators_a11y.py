@@ -22,8 +22,8 @@ def counted(issue: dict) -> bool:
     return issue["type"] == "error"
 
 
-def test_every_page_passes_pa11y_with_htmlcs_and_axe(built_site):
-    site, _ = built_site
+def test_every_page_passes_pa11y_with_htmlcs_and_axe(validated_site):
+    site, _ = validated_site
     chromium = chromium_or_fail()
     node = program("node", "nodejs")
     npm_tool("pa11y")

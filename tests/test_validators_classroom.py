@@ -146,9 +146,10 @@ def test_the_checks_catch_what_the_profile_test_rejected(tmp_path):
         assert expected in found
 
 
-@pytest.mark.parametrize("which", ["default", "base_url"])
-def test_course_package_follows_common_cartridge_1_1(which, built_site, base_url_site):
-    site = built_site[0] if which == "default" else base_url_site
+@pytest.mark.parametrize("which", ["default", "base_url", "spanish"])
+def test_course_package_follows_common_cartridge_1_1(which, request, base_url_site):
+    site = {"default": lambda: request.getfixturevalue("built_site")[0], "base_url": lambda: base_url_site,
+            "spanish": lambda: request.getfixturevalue("built_site_es")[0]}[which]()
     assert cartridge_problems(site / CARTRIDGE_PATH) == []
 
 

@@ -9,8 +9,8 @@ from collections import Counter
 from validator_tools import VNU_JAR, NPM_HOW, config, html_pages, missing, program
 
 
-def test_every_page_is_valid_html(built_site):
-    site, _ = built_site
+def test_every_page_is_valid_html(validated_site):
+    site, _ = validated_site
     java = program("java", "default-jre-headless")
     if not VNU_JAR.exists():
         missing(f"vnu.jar ({VNU_JAR})", NPM_HOW)

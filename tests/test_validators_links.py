@@ -52,8 +52,8 @@ def test_external_link_forms_are_checked():
     assert malformed("https://exa mple.org/") and malformed("ftp://example.org/") and malformed("https://localhost/")
 
 
-def test_linkinator_finds_no_broken_link_over_http(built_site):
-    site, _ = built_site
+def test_linkinator_finds_no_broken_link_over_http(validated_site):
+    site, _ = validated_site
     linkinator = npm_tool("linkinator")
     program("node", "nodejs")
     started = time.perf_counter()
@@ -71,8 +71,8 @@ def test_linkinator_finds_no_broken_link_over_http(built_site):
     assert not broken, "\n".join(broken[:60])  # external links are skipped here; the file:// crawl checks their form
 
 
-def test_no_broken_link_from_file_url(built_site):
-    site, _ = built_site
+def test_no_broken_link_from_file_url(validated_site):
+    site, _ = validated_site
     report = crawl(site)
     print(f"file:// crawl: {report.checked} internal links, {len(report.broken)} broken, {len(report.external)} external")
     assert report.checked > 1000
@@ -80,8 +80,8 @@ def test_no_broken_link_from_file_url(built_site):
     assert not bad_external(report.external), "\n".join(bad_external(report.external)[:60])
 
 
-def test_course_package_pages_link_only_what_it_holds(built_site, tmp_path):
-    site, _ = built_site
+def test_course_package_pages_link_only_what_it_holds(validated_site, tmp_path):
+    site, _ = validated_site
     with zipfile.ZipFile(site / CARTRIDGE_PATH) as archive:
         archive.extractall(tmp_path)
     report = crawl(tmp_path / "web_resources")

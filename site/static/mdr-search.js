@@ -52,9 +52,18 @@
     return upper ? "y" + w.slice(1) : w;
   }
   function unchanged(word) { return word; }
-  /* One stemmer per language: a locale without one ("es" until a Spanish stemmer, e.g. Snowball's, is
-     added here) still gets folding, prefixes and typo tolerance. */
-  var STEMMERS = { en: porter, es: null };
+  /* A light Spanish stemmer after Savoy's (CLEF 2003): on folded words of five letters or more it
+     strips only gender and plural endings, so bomba/bombas, celula/celulas and vez/veces meet. */
+  function spanishLight(w) {
+    if (w.length < 5) { return w; }
+    if (/[oae]$/.test(w)) { return w.slice(0, -1); }
+    if (/eses$/.test(w)) { return w.slice(0, -2); }
+    if (/ces$/.test(w)) { return w.slice(0, -3) + "z"; }
+    if (/[oae]s$/.test(w)) { return w.slice(0, -2); }
+    return w;
+  }
+  /* One stemmer per language; a locale without one still gets folding, prefixes and typo tolerance. */
+  var STEMMERS = { en: porter, es: spanishLight };
   function stemmerFor(locale) { return STEMMERS[String(locale || "en").split("-")[0]] || unchanged; }
 
   /* Every word of a text with where it starts and ends, folded and stemmed (memoised per analyser). */
@@ -303,5 +312,5 @@
 
   function start() { document.querySelectorAll(".site-search").forEach(function (root) { root.searchBox = new SearchBox(root); }); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
-  window.MDRSearch = { search: search, prepare: prepare, analyser: analyser, porter: porter, fold: fold, oneEdit: oneEdit, stemmers: STEMMERS };
+  window.MDRSearch = { search: search, prepare: prepare, analyser: analyser, porter: porter, spanishLight: spanishLight, fold: fold, oneEdit: oneEdit, stemmers: STEMMERS };
 })();
