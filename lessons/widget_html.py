@@ -22,11 +22,17 @@ class WidgetInstance:
     caption_html: str = ""
 
 
+def instance_number(instance: WidgetInstance) -> int:
+    """Which instance of its widget this is on its page (ids are name, name-2, name-3...), so landmarks get unique names."""
+    suffix = instance.id[len(instance.widget):].lstrip("-")
+    return int(suffix) if suffix.isdigit() else 1
+
+
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     """Template context for one widget on a page (controls, readouts, sentence, plot, caption, config)."""
     widget = REGISTRY[instance.widget]
     context = view_context(widget, instance.id, instance.values, site.widget(widget.name), site.locale)
-    return {**context, "caption": instance.caption_html,
+    return {**context, "caption": instance.caption_html, "number": instance_number(instance),
             "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, instance.values))}
 
 
