@@ -15,7 +15,7 @@ from .sources import field_line
 from .validate import PATIENT_MESSAGE_CHARS
 
 if TYPE_CHECKING:
-    from .content import Content, Lesson
+    from .lesson import Content, Lesson
 
 CARE_TEAM = "Preguntas para su equipo de atención médica"
 FOR_YOU = "Lo que esto significa para usted"

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from .catalog import Catalog, Term, load_mapping
 from .inline import find_citations
+from .lesson import Content, Lesson
 from .markup import CitationOrder, render_markdown
+from .page_loading import load_page
 from .parse import Block, parse_body
 from .problems import Problem
 from .sources import BadSource, field_line, split_front_matter
@@ -192,8 +194,6 @@ def check_front_matter(path: Path, meta: dict, english, problems: list[Problem])
 
 def translated_lesson(path: Path, english, catalog: Catalog, registry: dict, locale: str, problems: list[Problem]):
     """One translated lesson merged over its English twin; None if the file cannot be read."""
-    from .content import Lesson
-
     try:
         src = split_front_matter(path)
     except BadSource as bad:
@@ -209,8 +209,6 @@ def translated_lesson(path: Path, english, catalog: Catalog, registry: dict, loc
 
 def translated_pages(root: Path, locale: str, english: list, catalog: Catalog, registry: dict, problems: list[Problem]):
     """content/pages/<locale>/*.md, each replacing the English page of its slug; every English page needs one."""
-    from .content import load_page
-
     folder = Path(root) / "pages" / locale
     pages = [p for p in (load_page(path, "page", catalog, registry, problems) for path in sorted(folder.glob("*.md"))) if p]
     by_slug = {p.meta.get("slug"): p for p in pages}
@@ -227,8 +225,6 @@ def translated_pages(root: Path, locale: str, english: list, catalog: Catalog, r
 
 def translate(content, locale: str, registry: dict, problems: list[Problem]):
     """The Content of a locale: translated lessons, pages and glossary over the English content."""
-    from .content import Content
-
     root = Path(content.root)
     catalog = translated_catalog(root, locale, content.catalog, problems)
     folder = root / "lessons" / locale
