@@ -1,8 +1,11 @@
 """Declaration of the drug_accumulation widget: controls, plots, readouts and presets (words in strings)."""
 
+import math
+
 import numpy as np
 
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
+from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
 from mdr_explainer.widgets.framework.palette import GREY, BLUE, VERMILLION
 
@@ -70,6 +73,16 @@ PRESETS = (
     Preset(name="doxorubicin_pk", values={"mdr1_level": 40, "inhibitor": 0, "drug_outside": 2, "outside_profile": "falling"}),
 )
 
+# Prediction questions (words: predict.<name> in the strings file).
+QUESTIONS = (
+    Question(name="most_pumped", preset="mdr1_high", figure="steady", glyph="ratio_cell_pct", answer="ratio_cell_pct",
+             bounds=(0.0, 100.0), step=1.0),
+    Question(name="inhibited", preset="mdr1_high_inhibited", figure="steady", glyph="ratio_cell_pct",
+             answer="ratio_cell_pct", bounds=(0.0, 100.0), step=1.0),
+    Question(name="how_much_less", preset="mdr1_high", answer="fold_lower",
+             choices=(("about_same", 1.5), ("few_times", 5.0), ("many_times", math.inf))),
+)
+
 WIDGET = Widget(
     name="drug_accumulation",
     params=PARAMS,
@@ -80,4 +93,5 @@ WIDGET = Widget(
     vectorised=True,
     coordinates=COORDINATES,
     from_coordinates=params_at,
+    questions=QUESTIONS,
 )

@@ -130,6 +130,7 @@ class Widget:
     coordinates: tuple[Coordinate, ...] = ()
     from_coordinates: Callable[..., dict] | None = None
     note_path: Path | None = None
+    questions: tuple = ()  # prediction questions (widgets/framework/prediction.py)
 
     def grid_coordinates(self) -> tuple[Coordinate, ...]:
         """Axes of the static grid, holding every preset exactly (see exact_grid)."""
@@ -221,5 +222,6 @@ class Widget:
                 keys += g.data_keys()
         keys += [r.key for r in self.readouts]
         keys += template_keys(self.sentence)
+        keys += [q.answer for q in self.questions]
         param_names = {p.name for p in self.params}
         return tuple(k for k in dict.fromkeys(keys) if k not in param_names)
