@@ -86,7 +86,7 @@ def render(page: Page, content: Content, text: SiteText, assets: dict[str, str],
     root = page.root
     widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
     scripts = [(n, root + "static/" + assets[f"data/{n}.js"]) for n in widget_names]  # loaded by mdr-lazy.js
-    scripts += [("explore", root + "static/" + assets["mdr-explore.js"])] if widget_names else []
+    scripts += [(k, root + "static/" + assets[f"mdr-{k}.js"]) for k in ("explore", "predict")] if widget_names else []
     words = {key.split(".")[-1]: text.raw(key) for key in RUNTIME_WORDS}  # templates: the runtime fills them
     config = page_config(text.locale, root + live if live and widget_names else None, words)
     return render_page(page.template, page_title=page.title, root=root, t=text, scripts=scripts,

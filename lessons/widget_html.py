@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from mdr_explainer.widgets.framework.contract import instance_config, script_json
 from mdr_explainer.widgets.framework.plot_drawing import figure_drawing
 from mdr_explainer.widgets.framework.plotting import figure_words
+from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.framework.prediction import POINT, default_question, marker_range
+from mdr_explainer.widgets.framework.url_state import guess_from_text
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.registry import REGISTRY
 
@@ -31,6 +34,25 @@ def figure_items(instance: WidgetInstance, merged: dict, text, site: SiteText) -
             for fig in REGISTRY[instance.widget].figures]
 
 
+def marker_item(widget, question, words, locale) -> dict:
+    """A point question's marker control: range, step, its starting value (mid-range) and that value in words."""
+    if question.kind != POINT:
+        return {}
+    figure = next(f for f in widget.figures if f.name == question.figure)
+    low, high, step = marker_range(question, figure)
+    start = guess_from_text(question, figure, str((low + high) / 2))
+    return {"min": low, "max": high, "step": step, "value": start,
+            "text": render(words.need("predict", question.name, "marker"), {"predicted": start}, locale)}
+
+
+def question_items(widget, words, locale) -> list[dict]:
+    """Each prediction question's words for the page: the question, its options or marker, and the why."""
+    return [{"name": q.name, "kind": q.kind, "text": words.need("predict", q.name, "question"),
+             "why": words.need("predict", q.name, "why"), "marker": marker_item(widget, q, words, locale),
+             "choices": [{"key": k, "label": words.need("predict", q.name, "choices", k)} for k, _ in q.choices]}
+            for q in widget.questions]
+
+
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     """Template context for one widget on a page (controls, readouts, sentence, plot, config)."""
     widget = REGISTRY[instance.widget]
@@ -38,6 +60,7 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     values = instance.values
     outputs = widget.run(values)
     texts = display_texts(widget, values, outputs, words, site.locale)
+    question = default_question(widget, values)
     params = [{"name": p.name, "min": p.min, "max": p.max, "step": p.step, "options": [
                    {"index": i, "label": words.option(p.name, o)} for i, o in enumerate(p.options)],
                "value": int(values[p.name]) if p.options else values[p.name],
@@ -50,7 +73,9 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
         "readouts": [{"key": r.key, "label": words.readout(r.key, "label"), "unit": words.readout(r.key, "unit"),
                       "text": texts[r.key]} for r in widget.readouts],
         "sentence": texts[SENTENCE],
-        "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, values)),
+        "question": question,
+        "questions": question_items(widget, words, site.locale),
+        "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, values, question)),
         "figures": figure_items(instance, {**values, **outputs}, words, site),
     }
 

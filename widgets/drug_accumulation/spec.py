@@ -1,7 +1,5 @@
 """Declaration of the drug_accumulation widget: controls, plots, readouts and presets (words in strings)."""
 
-import math
-
 import numpy as np
 
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
@@ -79,8 +77,8 @@ QUESTIONS = (
              bounds=(0.0, 100.0), step=1.0),
     Question(name="inhibited", preset="mdr1_high_inhibited", figure="steady", glyph="ratio_cell_pct",
              answer="ratio_cell_pct", bounds=(0.0, 100.0), step=1.0),
-    Question(name="how_much_less", preset="mdr1_high", answer="fold_lower",
-             choices=(("about_same", 1.5), ("few_times", 5.0), ("many_times", math.inf))),
+    Question(name="reference_cell", preset="normal_cell", figure="steady", glyph="ratio_cell_pct",
+             answer="ratio_cell_pct", bounds=(0.0, 100.0), step=1.0),
 )
 
 WIDGET = Widget(
