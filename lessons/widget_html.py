@@ -71,7 +71,7 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
         "params": params,
         "presets": [{"name": p.name, "title": words.preset(p.name)} for p in widget.presets],
         "readouts": [{"key": r.key, "label": words.readout(r.key, "label"), "unit": words.readout(r.key, "unit"),
-                      "text": texts[r.key]} for r in widget.readouts],
+                      "text": texts[r.key], "shown": r.shown({**values, **outputs})} for r in widget.readouts],
         "sentence": texts[SENTENCE],
         "question": question,
         "questions": question_items(widget, words, site.locale),

@@ -243,3 +243,24 @@ def test_print_is_on_white_with_the_plots_drawn_even_from_the_dark_theme(built_s
     assert colours == ["rgb(255, 255, 255)", "rgb(255, 255, 255)", "rgb(29, 36, 48)"]
     assert page.locator(".plot-svg path.plot-line").first.is_visible()
     context.close()
+
+
+CONDITIONAL = sorted(n for n, w in REGISTRY.items() if any(r.shown_if for r in w.readouts))
+
+
+@pytest.mark.parametrize("name", CONDITIONAL)
+def test_readouts_shown_are_those_python_shows(built_site, watched_page, name):
+    """A readout with a condition (e.g. T cells only when immunity counts) shows exactly when Python says."""
+    out, _ = built_site
+    widget = REGISTRY[name]
+    url = (out / "embed" / name / "index.html").as_uri()
+    states = [widget.values_for(p.name) for p in widget.presets] + list(random_positions(widget, 3, seed=11))
+    for values in states:
+        query = "&".join(f"{k}={v}" for k, v in values.items())
+        open_ready(watched_page, f"{url}?{query}")
+        outputs = widget.run(widget.values_for(None, values))
+        expected = {r.key for r in widget.readouts if r.shown({**widget.values_for(None, values), **outputs})}
+        visible = set(watched_page.page.eval_on_selector_all(
+            "[data-readout]", "els => els.filter(e => !e.closest('div').hidden).map(e => e.dataset.readout)"))
+        assert visible == expected, values
+    assert watched_page.errors == [] and watched_page.outside == []

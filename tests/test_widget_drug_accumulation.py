@@ -102,4 +102,26 @@ def test_description_names_the_numbers_shown():
     assert f"keeps {round(out['ratio_cell_pct'])}%" in sentence
     assert "times less drug" in sentence
     no_pump = {**values, "mdr1_level": 0.0}
-    assert "about as much drug" in render(WIDGET.sentence, {**no_pump, **WIDGET.run(no_pump)})
+    assert "1.3 times more drug" in render(WIDGET.sentence, {**no_pump, **WIDGET.run(no_pump)})
+    like_reference = {**values, "mdr1_level": 1.0, "inhibitor": 0.0}
+    assert "about as much drug" in render(WIDGET.sentence, {**like_reference, **WIDGET.run(like_reference)})
+
+
+@pytest.mark.parametrize("level", [0.0, 0.5])
+def test_a_cell_with_fewer_pumps_than_the_reference_is_said_to_hold_more_drug(level):
+    """Review 2, N2: below the reference cell's pumps the sentence used to say "about as much"."""
+    values = {**WIDGET.defaults(), "mdr1_level": level, "inhibitor": 0.0}
+    out = WIDGET.run(values)
+    sentence = render(WIDGET.sentence, {**values, **out})
+    assert out["fold_higher"] > 1.05
+    assert f"holds {out['fold_higher']:.1f} times more drug" in sentence
+    shown = [r.key for r in WIDGET.readouts if r.shown({**values, **out})]
+    assert "fold_higher" in shown and "fold_lower" not in shown
+
+
+def test_a_pump_rich_cell_shows_the_reference_over_chosen_ratio():
+    values = WIDGET.values_for("mdr1_high")
+    out = WIDGET.run(values)
+    shown = [r.key for r in WIDGET.readouts if r.shown({**values, **out})]
+    assert "fold_lower" in shown and "fold_higher" not in shown
+    assert "times less drug" in render(WIDGET.sentence, {**values, **out})

@@ -143,7 +143,10 @@
     });
     this.model.readouts.forEach(function (r) {
       var el = self.root.querySelector('[data-readout="' + r.key + '"]');
-      if (el) { el.textContent = formatValue(all[r.key], r.fmt); }
+      if (el) {
+        el.textContent = formatValue(all[r.key], r.fmt);
+        el.closest("div").hidden = Boolean(r.shown) && renderTemplate(r.shown, all) !== "1";  // Readout.shown
+      }
     });
     this.model.params.forEach(function (p) {
       var v = self.values[p.name], text = p.options.length ? p.options[Math.round(v)] : formatValue(v, p.fmt);

@@ -90,6 +90,7 @@ def compute(mdr1_level, inhibitor, drug_outside, outside_profile):
         "ratio_normal_pct": 100.0 * ss_normal / peak,
         "inside_cell_um": ss_cell,
         "fold_lower": ss_normal / ss_cell,
+        "fold_higher": ss_cell / ss_normal,
         "pump_activity_pct": 100.0 / (1.0 + inh),
         "peak_cell_pct": cell.max(axis=-1) * 100.0 / peak,
     }

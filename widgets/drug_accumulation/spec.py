@@ -59,7 +59,8 @@ FIGURES = (
 READOUTS = (
     Readout(key="ratio_cell_pct", fmt="d"),
     Readout(key="ratio_normal_pct", fmt="d"),
-    Readout(key="fold_lower", fmt=".1f"),
+    Readout(key="fold_lower", fmt=".1f", shown_if="fold_lower>=1"),
+    Readout(key="fold_higher", fmt=".1f", shown_if="fold_lower<1"),
     Readout(key="pump_activity_pct", fmt="d"),
 )
 

@@ -132,7 +132,7 @@ class RuntimeModel:
     coordinates: list[RuntimeCoordinate]
     presets: dict[str, dict[str, float]]
     figures: list[RuntimeFigure]
-    readouts: list[dict]
+    readouts: list[dict]  # {key, fmt, shown}: shown is "" or a template that renders "1" while the readout shows
     sentence: str
     layout: dict
     cube: str
@@ -181,7 +181,7 @@ def runtime_model(widget: Widget, cube, text: WidgetText) -> dict:
     model = RuntimeModel(
         name=widget.name, params=params, coordinates=coords,
         presets={p.name: widget.values_for(p.name) for p in widget.presets},
-        figures=figures, readouts=[{"key": r.key, "fmt": r.fmt} for r in widget.readouts],
+        figures=figures, readouts=[{"key": r.key, "fmt": r.fmt, "shown": r.shown_condition} for r in widget.readouts],
         sentence=text.sentence, layout=cube.layout,
         cube=base64.b64encode(cube.values.astype("<f4").tobytes()).decode("ascii"),
         questions=[runtime_question(widget, q, text) for q in widget.questions])

@@ -108,12 +108,14 @@ def explore(name_or_widget, preset: str | None = None, **values) -> hv.DynamicMa
 
 
 def describe(name_or_widget, preset: str | None = None, **values) -> dict:
-    """The readouts ("label": "value unit") and the sentence ("sentence") the site shows for these values."""
+    """The readouts shown ("label": "value unit") and the sentence ("sentence") the site shows for these values."""
     widget = get_widget(name_or_widget)
     chosen = widget.values_for(preset, values)
-    texts = display_texts(widget, chosen, widget.run(chosen))
+    outputs = widget.run(chosen)
+    texts = display_texts(widget, chosen, outputs)
     words = widget.text()
-    found = {words.readout(r.key, "label"): f"{texts[r.key]}{words.readout(r.key, 'unit')}" for r in widget.readouts}
+    found = {words.readout(r.key, "label"): f"{texts[r.key]}{words.readout(r.key, 'unit')}"
+             for r in widget.readouts if r.shown({**chosen, **outputs})}
     return {**found, "sentence": texts[SENTENCE]}
 
 

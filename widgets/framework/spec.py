@@ -110,10 +110,26 @@ def with_nodes(coord: Coordinate, extra: list[float]) -> Coordinate:
 
 @dataclass(frozen=True, kw_only=True)
 class Readout:
-    """A scalar output shown as a labelled number beside the plot (label and unit in strings)."""
+    """A scalar output shown as a labelled number beside the plot (label and unit in strings).
+
+    shown_if is a condition in the sentence syntax without braces ("immune_weight>0"): the
+    readout is shown only while it holds.
+    """
 
     key: str
     fmt: str = ""
+    shown_if: str = ""
+
+    def shown(self, values: dict) -> bool:
+        """Whether the readout is shown for these values (mdr.js renders the same condition)."""
+        from .describe import render
+
+        return not self.shown_if or render(self.shown_condition, values) == "1"
+
+    @property
+    def shown_condition(self) -> str:
+        """shown_if as a template that renders "1" while the readout is shown."""
+        return "{?" + self.shown_if + "|1|}" if self.shown_if else ""
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -221,6 +237,7 @@ class Widget:
             for g in fig.glyphs:
                 keys += g.data_keys()
         keys += [r.key for r in self.readouts]
+        keys += [k for r in self.readouts for k in template_keys(r.shown_condition)]
         keys += template_keys(self.sentence)
         keys += [q.answer for q in self.questions]
         param_names = {p.name for p in self.params}

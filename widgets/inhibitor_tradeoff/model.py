@@ -1,13 +1,17 @@
-"""What an MDR1 inhibitor dose buys and costs: drug in tumour cells, body exposure, T cells.
+"""What an MDR1 inhibitor dose buys and costs, judged against simply giving more chemotherapy.
 
     occupancy  o = I / (1 + I)                 share of MDR1 blocked (Vmax / (1 + I/Ki), I in × Ki)
     exposure   E = CL0 / CL = 1 / (1 - drop o) AUC = dose / CL, so slower clearance raises it
     inside     C_in = steady_state(C_ref E, pump_vmax(level, I))   (widgets.pump_science)
     T cells    F = 1 - loss o                  CD8 T-cell function (an effect seen in mice)
-    control    = kill(C_in) x (1 - w + w F)    w: how much tumour control depends on immunity
+    kill       = (1 - r) x K(C_in)             r: share of cells resisting by means the pump does not cause
+    control    = kill x (1 - w + w F)          w: how much tumour control depends on immunity
+    matched    = (1 - r) x K(steady_state(C_ref E, pump_vmax(level, 0)))
+                 the same extra body exposure given as extra chemotherapy, pumps untouched
     chemo harm = E^h / (E^h + E50^h)           chance of severe chemo side effects (teaching curve)
     own harm   = tox x own_max x I / I_max     the inhibitor's own dose-limiting side effects
     side effects = 1 - (1 - chemo harm)(1 - own harm)
+    useful window: control beats matched by MIN_CONTROL_GAIN and side effects stay within the limit
 
 Pure NumPy, vectorised over parameter sets; deterministic.
 """
@@ -18,12 +22,18 @@ import numpy as np
 from mdr_explainer.widgets.pump_science import KM_UM, pump_vmax, steady_state
 
 # --- Tumour -----------------------------------------------------------------------------------
-# MDR1 pumps in the tumour cells, × the reference cell (a cell with few pumps, pumping index 0.5;
-# see widgets/pump_science.py), one value per slider option. Teaching choice: none; few, like
-# the reference cell; and 10-100 ×, the strongly resistant range (pumping index 5-50). Many
-# patients' tumours carry few pumps: in trials that measured it, only some patients' leukaemia
-# cells had P-gp (source: vanderholt2005; cripe2010).
-TUMOUR_MDR1_LEVELS = (0.0, 1.0, 10.0, 40.0, 100.0)
+# MDR1 pumps in the tumour cells, × the reference cell (pumping index 0.5; see
+# widgets/pump_science.py), one value per option. Teaching choice: none; few, a tenth of the
+# reference cell (pumping index 0.05, close to P-gp negative); the reference cell itself; and
+# 10-100 ×, the strongly resistant range (pumping index 5-50). In trials that measured it, only
+# some older adults' leukaemia cells had P-gp (source: vanderholt2005; cripe2010), so "few" is
+# the default.
+TUMOUR_MDR1_LEVELS = (0.0, 0.1, 1.0, 10.0, 40.0, 100.0)
+# Share of tumour cells that survive a course whatever the drug level inside them, because they
+# resist by means the pump does not cause (for example cells that do not die when their DNA is
+# damaged), one value per option. Teaching choice: none, 30% and 60%. ECOG 3999's authors put
+# zosuquidar's failure down in part to such P-gp-independent resistance (source: cripe2010).
+OTHER_RESISTANCE_SHARES = (0.0, 0.3, 0.6)
 # Drug level around the tumour cells at the standard chemotherapy dose, µM. Teaching choice:
 # 0.3 µM, well below the pump's Km (1.5 µM, source: daunorubicinvesicles1994), where the pump
 # removes the largest share of the drug, and high enough that a tumour without pumps loses most
@@ -64,7 +74,9 @@ MAX_DOSE = 10.0  # × Ki, top of the dose axis
 # The stated limit for a useful dose: severe side effects in at most 30% (1.5 × chemo alone).
 SIDE_EFFECTS_LIMIT = 0.30
 # The smallest gain in tumour control counted as useful: 5 more tumour cells killed per 100 per
-# course. Teaching choice: a gain too small for a trial to detect is not counted as a window.
+# course than extra chemotherapy giving the same body exposure would kill (the comparison the
+# dose-reduced arms of CALGB 9720 were built on, source: baer2002). Teaching choice: a gain too
+# small for a trial to detect is not counted as a window.
 MIN_CONTROL_GAIN = 0.05
 
 # --- Dose axis ----------------------------------------------------------------------------------
@@ -91,16 +103,30 @@ def exposure_fold(inhibitor_dose, clearance_drop):
     return auc_fold(1.0, 1.0 - np.asarray(clearance_drop) * occupancy(inhibitor_dose))
 
 
+def outside_tumour(inhibitor_dose, clearance_drop):
+    """Drug level around the tumour cells, µM: the standard level raised by the body exposure."""
+    return STANDARD_OUTSIDE_UM * exposure_fold(inhibitor_dose, clearance_drop)
+
+
 def inside_tumour(inhibitor_dose, tumour_level, clearance_drop):
     """Drug inside tumour cells at steady state, µM: more drug around them, fewer working pumps."""
-    outside = STANDARD_OUTSIDE_UM * exposure_fold(inhibitor_dose, clearance_drop)
-    return steady_state(outside, pump_vmax(tumour_level, inhibitor_dose))
+    return steady_state(outside_tumour(inhibitor_dose, clearance_drop), pump_vmax(tumour_level, inhibitor_dose))
 
 
 def chemo_kill(inside_um):
     """Share of tumour cells one course kills, from the drug inside them."""
     ratio = np.power(np.maximum(inside_um, 0.0) / KILL_EC50_UM, KILL_HILL)
     return ratio / (1.0 + ratio)
+
+
+def matched_inside(inhibitor_dose, tumour_level, clearance_drop):
+    """Drug inside tumour cells, µM, if the same extra body exposure came from extra chemo alone."""
+    return steady_state(outside_tumour(inhibitor_dose, clearance_drop), pump_vmax(tumour_level, 0.0))
+
+
+def surviving_kill(kill, other_resistance):
+    """Share of all tumour cells killed when a share r resists by means the pump does not cause."""
+    return (1.0 - np.asarray(other_resistance, dtype=float)) * kill
 
 
 def tcell_function(inhibitor_dose):
@@ -160,39 +186,44 @@ def count_windows(margin):
     return good[..., 0].astype(int) + np.sum(good[..., 1:] & ~good[..., :-1], axis=-1)
 
 
-def curves(tumour_level, clearance_drop, toxicity):
-    """Kill, exposure and side-effect curves on DOSE_FINE for each distinct (level, drop, toxicity).
+def curves(tumour_level, clearance_drop, toxicity, other_resistance):
+    """Kill, exposure and side-effect curves on DOSE_FINE for each distinct (level, drop, toxicity, r).
 
-    Returns the curves for the distinct triples and, for every input, the index of its triple.
+    Returns the curves for the distinct settings and, for every input, the index of its setting.
     """
-    triples, which = np.unique(np.stack([np.ravel(tumour_level), np.ravel(clearance_drop), np.ravel(toxicity)],
-                                        axis=-1), axis=0, return_inverse=True)
-    level, drop, tox = triples[:, 0:1], triples[:, 1:2], triples[:, 2:3]
+    settings, which = np.unique(np.stack([np.ravel(v) for v in (tumour_level, clearance_drop, toxicity,
+                                                                  other_resistance)], axis=-1),
+                                axis=0, return_inverse=True)
+    level, drop, tox, share = (settings[:, i:i + 1] for i in range(4))
     exposure = exposure_fold(DOSE_FINE, drop)
     inside = inside_tumour(DOSE_FINE, level, drop)
-    return {"exposure": exposure, "inside": inside, "kill": chemo_kill(inside),
-            "side_effects": side_effects(exposure, DOSE_FINE, tox)}, np.reshape(which, -1).reshape(np.shape(tumour_level))
+    matched = surviving_kill(chemo_kill(matched_inside(DOSE_FINE, level, drop)), share)
+    return {"exposure": exposure, "inside": inside, "kill": surviving_kill(chemo_kill(inside), share),
+            "matched": matched, "side_effects": side_effects(exposure, DOSE_FINE, tox)}, \
+        np.reshape(which, -1).reshape(np.shape(tumour_level))
 
 
-def compute(inhibitor_dose, immune_weight, tumour_mdr1, clearance_drop, inhibitor_toxicity=0.0):
+def compute(inhibitor_dose, immune_weight, tumour_mdr1, other_resistance, clearance_drop, inhibitor_toxicity=0.0):
     """Curves against inhibitor dose, values at the chosen dose, and the useful dose window."""
-    dose, weight, level_i, drop_pct, tox = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (
-        inhibitor_dose, immune_weight, tumour_mdr1, clearance_drop, inhibitor_toxicity)))
+    dose, weight, level_i, share_i, drop_pct, tox = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (
+        inhibitor_dose, immune_weight, tumour_mdr1, other_resistance, clearance_drop, inhibitor_toxicity)))
     level = np.take(TUMOUR_MDR1_LEVELS, np.rint(level_i).astype(int))
+    share = np.take(OTHER_RESISTANCE_SHARES, np.rint(share_i).astype(int))
     tox = np.rint(tox)
     drop = drop_pct / 100.0
-    fine, which = curves(level, drop, tox)
+    fine, which = curves(level, drop, tox, share)
     kill, exposure, harm = fine["kill"][which], fine["exposure"][which], fine["side_effects"][which]
-    inside = fine["inside"][which]
+    inside, matched = fine["inside"][which], fine["matched"][which]
     w = weight[..., None]
     control = tumour_control(kill, tcell_function(DOSE_FINE), w)
     control_zero = kill[..., 0]
-    margin = np.minimum(control - control_zero[..., None] - MIN_CONTROL_GAIN, SIDE_EFFECTS_LIMIT - harm)
+    margin = np.minimum(control - matched - MIN_CONTROL_GAIN, SIDE_EFFECTS_LIMIT - harm)
     low, high = window_edges(margin, DOSE_FINE)
     inside_at = inside_tumour(dose, level, drop)
     exposure_at = exposure_fold(dose, drop)
     tcells_at = tcell_function(dose)
-    control_at = tumour_control(chemo_kill(inside_at), tcells_at, weight)
+    control_at = tumour_control(surviving_kill(chemo_kill(inside_at), share), tcells_at, weight)
+    matched_at = surviving_kill(chemo_kill(matched_inside(dose, level, drop)), share)
     plot = slice(None, None, PLOT_EVERY)
     return {
         "dose_axis": np.broadcast_to(DOSE_AXIS, dose.shape + DOSE_AXIS.shape),
@@ -200,6 +231,7 @@ def compute(inhibitor_dose, immune_weight, tumour_mdr1, clearance_drop, inhibito
         "exposure_fold_curve": exposure[..., plot],
         "tcell_curve": np.broadcast_to(tcell_function(DOSE_AXIS), dose.shape + DOSE_AXIS.shape),
         "control_curve_pct": 100.0 * control[..., plot],
+        "matched_curve_pct": 100.0 * matched[..., plot],
         "side_effects_curve_pct": 100.0 * harm[..., plot],
         "control_zero_pct": 100.0 * control_zero,
         "side_effects_limit_pct": np.full(dose.shape, 100.0 * SIDE_EFFECTS_LIMIT),
@@ -214,6 +246,9 @@ def compute(inhibitor_dose, immune_weight, tumour_mdr1, clearance_drop, inhibito
         "tcell_at": tcells_at,
         "tcell_at_pct": 100.0 * tcells_at,
         "control_at_pct": 100.0 * control_at,
+        "matched_at_pct": 100.0 * matched_at,
+        "gain_over_matched_at_pct": 100.0 * (control_at - matched_at),
+        "other_resistance_pct": 100.0 * share,
         "side_effects_at_pct": 100.0 * side_effects(exposure_at, dose, tox),
         "own_side_effects_at_pct": 100.0 * own_side_effects(dose, tox),
     }

@@ -16,9 +16,10 @@ OUTCOME_TOP_PCT = 150.0
 
 PARAMS = (
     Param(name="inhibitor_dose", min=0.0, max=10.0, step=0.1, default=1.0),
-    Param(name="immune_weight", min=0.0, max=1.0, step=0.25, default=0.0, fmt="pct"),
-    Choice(name="tumour_mdr1", options=("none", "few", "x10", "x40", "x100"), default="few"),
-    Param(name="clearance_drop", min=0.0, max=60.0, step=5.0, default=50.0),
+    Param(name="immune_weight", min=0.0, max=1.0, step=0.5, default=0.0, fmt="pct"),
+    Choice(name="tumour_mdr1", options=("none", "few", "reference", "x10", "x40", "x100"), default="few"),
+    Choice(name="other_resistance", options=("none", "some", "much"), default="none"),
+    Param(name="clearance_drop", min=0.0, max=60.0, step=10.0, default=50.0),
     Choice(name="inhibitor_toxicity", options=("none", "dose_limiting"), default="dose_limiting"),
 )
 
@@ -30,17 +31,18 @@ COORDINATES = (
     Coordinate(name="pump_activity", nodes=tuple(float(v) for v in ACTIVITY_NODES), one_plus="inhibitor_dose"),
     Coordinate(name="immune_weight", nodes=tuple(float(v) for v in PARAMS[1].slider_values()),
                numerator="immune_weight"),
-    Coordinate(name="tumour_mdr1", nodes=(0.0, 1.0, 2.0, 3.0, 4.0), numerator="tumour_mdr1", discrete=True),
-    Coordinate(name="clearance_drop", nodes=tuple(float(v) for v in PARAMS[3].slider_values()),
+    Coordinate(name="tumour_mdr1", nodes=(0.0, 1.0, 2.0, 3.0, 4.0, 5.0), numerator="tumour_mdr1", discrete=True),
+    Coordinate(name="other_resistance", nodes=(0.0, 1.0, 2.0), numerator="other_resistance", discrete=True),
+    Coordinate(name="clearance_drop", nodes=tuple(float(v) for v in PARAMS[4].slider_values()),
                numerator="clearance_drop", discrete=True),
     Coordinate(name="inhibitor_toxicity", nodes=(0.0, 1.0), numerator="inhibitor_toxicity", discrete=True),
 )
 
 
-def params_at(pump_activity, immune_weight, tumour_mdr1, clearance_drop, inhibitor_toxicity):
+def params_at(pump_activity, immune_weight, tumour_mdr1, other_resistance, clearance_drop, inhibitor_toxicity):
     """Slider values that give these grid coordinates (inverse of COORDINATES)."""
     return {"inhibitor_dose": 1.0 / pump_activity - 1.0, "immune_weight": immune_weight,
-            "tumour_mdr1": tumour_mdr1, "clearance_drop": clearance_drop,
+            "tumour_mdr1": tumour_mdr1, "other_resistance": other_resistance, "clearance_drop": clearance_drop,
             "inhibitor_toxicity": inhibitor_toxicity}
 
 
@@ -62,11 +64,13 @@ OUTCOME_FIGURE = Figure(
     glyphs=(
         Glyph(kind="shade", x="window_x", key="window", color=GREEN),
         Glyph(kind="line", x="dose_axis", y="control_curve_pct", color=BLUE, width=3.0),
+        Glyph(kind="line", x="dose_axis", y="matched_curve_pct", color=BLACK, dash="dashed", width=2.0),
         Glyph(kind="line", x="dose_axis", y="side_effects_curve_pct", color=VERMILLION),
         Glyph(kind="hline", y="control_zero_pct", color=BLUE, dash="dotted", width=1.5),
         Glyph(kind="hline", y="side_effects_limit_pct", color=VERMILLION, dash="dashed", width=1.5),
         Glyph(kind="vline", x="inhibitor_dose", color=BLACK, dash="dotted", width=1.5),
         Glyph(kind="points", x="inhibitor_dose", y="control_at_pct", color=BLUE),
+        Glyph(kind="points", x="inhibitor_dose", y="matched_at_pct", color=BLACK),
         Glyph(kind="points", x="inhibitor_dose", y="side_effects_at_pct", color=VERMILLION),
     ),
 )
@@ -75,8 +79,9 @@ READOUTS = (
     Readout(key="pump_activity_pct", fmt="d"),
     Readout(key="inside_fold_at", fmt=".1f"),
     Readout(key="exposure_fold_at", fmt=".2f"),
-    Readout(key="tcell_at_pct", fmt="d"),
+    Readout(key="tcell_at_pct", fmt="d", shown_if="immune_weight>0"),
     Readout(key="control_at_pct", fmt="d"),
+    Readout(key="matched_at_pct", fmt="d"),
     Readout(key="control_zero_pct", fmt="d"),
     Readout(key="side_effects_at_pct", fmt="d"),
     Readout(key="own_side_effects_at_pct", fmt="d"),
@@ -85,16 +90,24 @@ READOUTS = (
 
 PRESETS = (
     Preset(name="no_inhibitor", values={"inhibitor_dose": 0}),
-    Preset(name="failed_trial", values={"inhibitor_dose": 4, "tumour_mdr1": "none", "clearance_drop": 10,
-                                        "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
-    Preset(name="hopeful_case", values={"inhibitor_dose": 2, "tumour_mdr1": "x40", "clearance_drop": 10,
-                                        "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
-    Preset(name="high_dose", values={"inhibitor_dose": 10, "tumour_mdr1": "x40", "clearance_drop": 50,
-                                     "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
-    Preset(name="immune_dependent", values={"inhibitor_dose": 4, "immune_weight": 1.0, "tumour_mdr1": "few",
-                                            "clearance_drop": 0, "inhibitor_toxicity": "none"}),
-    Preset(name="immune_independent", values={"inhibitor_dose": 4, "immune_weight": 0.0, "tumour_mdr1": "few",
-                                              "clearance_drop": 0, "inhibitor_toxicity": "none"}),
+    Preset(name="more_chemo_in_disguise", values={"inhibitor_dose": 4, "tumour_mdr1": "few", "other_resistance": "none",
+                                                  "clearance_drop": 50, "inhibitor_toxicity": "dose_limiting",
+                                                  "immune_weight": 0}),
+    Preset(name="failed_trial", values={"inhibitor_dose": 4, "tumour_mdr1": "few", "other_resistance": "some",
+                                        "clearance_drop": 10, "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
+    Preset(name="selected_trial", values={"inhibitor_dose": 2, "tumour_mdr1": "x10", "other_resistance": "some",
+                                          "clearance_drop": 10, "inhibitor_toxicity": "dose_limiting",
+                                          "immune_weight": 0}),
+    Preset(name="hopeful_case", values={"inhibitor_dose": 2, "tumour_mdr1": "x40", "other_resistance": "none",
+                                        "clearance_drop": 10, "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
+    Preset(name="high_dose", values={"inhibitor_dose": 10, "tumour_mdr1": "x40", "other_resistance": "none",
+                                     "clearance_drop": 50, "inhibitor_toxicity": "dose_limiting", "immune_weight": 0}),
+    Preset(name="immune_dependent", values={"inhibitor_dose": 4, "immune_weight": 1.0, "tumour_mdr1": "x10",
+                                            "other_resistance": "none", "clearance_drop": 0,
+                                            "inhibitor_toxicity": "none"}),
+    Preset(name="immune_independent", values={"inhibitor_dose": 4, "immune_weight": 0.0, "tumour_mdr1": "x10",
+                                              "other_resistance": "none", "clearance_drop": 0,
+                                              "inhibitor_toxicity": "none"}),
 )
 
 # Prediction questions (words: predict.<name> in the strings file); retune them with the presets.
