@@ -59,7 +59,7 @@ def lesson_page(lesson: Lesson, content: Content, text: SiteText, position: int 
         key = namer(widget.name)
         instance = WidgetInstance(widget=widget.name, id=key, url_key=key,
                                   values=widget.values_for(block.data["preset"], block.data["params"]),
-                                  caption_html=caption)
+                                  caption_html=caption, preset=block.data["preset"])
         instances.append(instance)
         return widget_html(instance, text, root)
 

@@ -25,6 +25,7 @@ class WidgetInstance:
     url_key: str
     values: dict = field(default_factory=dict)
     caption_html: str = ""
+    preset: str | None = None
 
 
 def figure_items(instance: WidgetInstance, merged: dict, text, site: SiteText) -> list[dict]:
@@ -60,7 +61,7 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     values = instance.values
     outputs = widget.run(values)
     texts = display_texts(widget, values, outputs, words, site.locale)
-    question = default_question(widget, values)
+    question = default_question(widget, values, instance.preset)
     params = [{"name": p.name, "min": p.min, "max": p.max, "step": p.step, "options": [
                    {"index": i, "label": words.option(p.name, o)} for i, o in enumerate(p.options)],
                "value": int(values[p.name]) if p.options else values[p.name],

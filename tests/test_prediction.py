@@ -120,3 +120,11 @@ def test_the_page_and_the_runtime_carry_the_questions(name):
         assert runtime["reveal"] == question_values(widget, q)
         if q.kind == CHOICE:
             assert runtime["choices"][-1]["upper"] is None
+
+
+def test_a_lesson_preset_chooses_its_question_even_when_presets_share_values():
+    widget = REGISTRY["tumor_evolution"]
+    values = widget.values_for("continuous_dosing")
+    assert values == widget.values_for("goldie_coldman")
+    assert default_question(widget, values, "continuous_dosing") == "continuous_fails"
+    assert default_question(widget, values, "goldie_coldman") == "million_cells"

@@ -103,11 +103,12 @@
     if (this.marker) { this.marker.show(state !== "skipped"); this.marker.input.disabled = state !== "asking"; }
     this.block.querySelectorAll("[data-predict-choice]").forEach(function (r) { r.disabled = state !== "asking"; });
   };
-  Step.prototype.ask = function () {
+  /* Ask the question, at its preset unless a link set this widget's values (those stay on screen). */
+  Step.prototype.ask = function (toPreset) {
     this.predicted = null;
     this.result.textContent = "";
     this.block.querySelectorAll("[data-predict-choice]").forEach(function (r) { r.checked = false; });
-    showValues(this.view, this.question.start);
+    if (toPreset) { showValues(this.view, this.question.start); }
     if (this.marker) { this.marker.set((this.question.low + this.question.high) / 2); }
     this.setState("asking");
   };
@@ -146,7 +147,7 @@
     this.block.querySelector("[data-predict-skip]").addEventListener("click", function () { self.skip(); });
     this.again.addEventListener("click", function () {
       editLink(function (q) { q.delete(key); });
-      self.ask();
+      self.ask(true);
       var first = self.marker ? self.marker.input : self.block.querySelector("[data-predict-choice]");
       if (first) { first.focus(); }
     });
@@ -170,7 +171,7 @@
     if (!choice.question) { view.root.setAttribute("data-predict", "off"); return; }
     var step = new Step(view, panel, choice);
     view.prediction = step;
-    step.ask();
+    step.ask(sameValues(view.values, view.config.values));
     if (choice.guess !== null) { step.predicted = choice.guess; step.commit(true); }
   }
 

@@ -126,8 +126,11 @@ def glyph_index(widget, question: Question) -> int:
     return next(i for i, g in enumerate(fig.glyphs) if g.text_key == question.glyph)
 
 
-def default_question(widget, values: dict) -> str:
-    """The question a widget asks at given starting values: the one whose preset they are, else the first."""
+def default_question(widget, values: dict, preset: str | None = None) -> str:
+    """The question a widget asks first: the one tied to its preset, else one whose preset gives its values, else the first."""
+    for q in widget.questions:
+        if preset and q.preset == preset:
+            return q.name
     for q in widget.questions:
         if widget.values_for(q.preset) == values:
             return q.name
