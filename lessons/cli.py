@@ -83,6 +83,37 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_refs(args) -> int:
+    """Check references.yaml against PubMed and Crossref; --write records verified identifiers."""
+    from .reference_check import load, run_check, valid_email
+    from .reference_lookup import Client
+    from .reference_write import write_identifiers
+
+    content = Path(args.content) if args.content else default_content_dir()
+    path = content / "references.yaml"
+    if args.mailto and not valid_email(args.mailto):
+        print(f"--mailto {args.mailto!r} is not an e-mail address; write it as name@example.org", file=sys.stderr)
+        return 2
+    client = Client(timeout=args.timeout, mailto=args.mailto)
+    try:
+        report = run_check(path, client, only=args.only)
+    except ContentError as err:
+        print_problems(err)
+        return 1
+    except KeyError as err:
+        print(f"{path}:1: {err.args[0]}; use a key from the file", file=sys.stderr)
+        return 2
+    for line in report.lines(show_all=args.all):
+        print(line)
+    if report.offline:
+        return 0
+    if args.write:
+        additions = {o.key: o.found for o in report.outcomes if o.found}
+        added = write_identifiers(path, load(path)[1], additions) if additions else 0
+        print(f"wrote {added} identifier line(s) into {path}" if added else f"nothing to write into {path}")
+    return 1 if report.failed else 0
+
+
 def base_url(value: str) -> str:
     """An http(s) address without a trailing slash, or an error that says how to write it."""
     if not value.startswith(("https://", "http://")):
@@ -107,6 +138,15 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate lessons and print every problem")
     check.add_argument("--content", help="content folder")
     check.set_defaults(func=cmd_check)
+    refs = sub.add_parser("refs", help="check references.yaml against PubMed and Crossref")
+    refs.add_argument("--content", help="content folder")
+    refs.add_argument("--write", action="store_true", help="record verified PMIDs/DOIs (confident matches only) "
+                      "into references.yaml, changing only those lines")
+    refs.add_argument("--all", action="store_true", help="print a line for every reference, not only problems")
+    refs.add_argument("--only", action="append", metavar="KEY", help="check only this reference (repeatable)")
+    refs.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each request (default 10)")
+    refs.add_argument("--mailto", default="", help="contact address sent to NCBI and Crossref (optional, polite)")
+    refs.set_defaults(func=cmd_refs)
     serve = sub.add_parser("serve", help="serve the lessons live with panel")
     serve.add_argument("--port", type=int, default=5006)
     serve.add_argument("--address", default="127.0.0.1")

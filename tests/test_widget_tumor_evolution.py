@@ -117,6 +117,25 @@ def test_stronger_competition_never_shortens_adaptive_control():
     assert ttp[-1] == m.HORIZON_DAYS  # at the prostate-fit value (6) no progression in the plot
 
 
+CAVEAT = "never progresses, which no patient data show"
+
+
+def test_at_strong_competition_adaptive_dosing_never_progresses_and_the_sentence_says_patients_do():
+    """A limit of the model (review N7): at aRS >= 2 adaptive control lasts for ever, unlike in the pilot."""
+    for cost, comp, start in EVERY_SETTING:
+        values = {**WIDGET.defaults(), "resistance_cost": cost, "competition": comp, "resistant_start": start}
+        out = WIDGET.run(values)
+        sentence = render(WIDGET.sentence, {**values, **out})
+        strong = m.COMPETITION_LEVELS[int(comp)] >= 2.0
+        if strong:
+            assert out["progressed_adaptive"] == 0.0 and out["ttp_adaptive"] == m.HORIZON_DAYS
+            assert out["progressed_continuous"] == 1.0  # continuous dosing still fails
+            assert CAVEAT in sentence and "33.5 months" in sentence
+        else:
+            assert CAVEAT not in sentence
+    assert "never progresses" in WIDGET.text().param("competition", "help")
+
+
 def test_no_cost_preset_still_favours_adaptive_dosing():
     """Competition alone can make adaptive dosing work without a cost (Strobl et al. 2021)."""
     out = WIDGET.run(WIDGET.values_for("no_cost"))

@@ -1,4 +1,4 @@
-"""Declaration of the combination_therapy widget: controls, plots, readouts and presets (words in strings)."""
+"""Declaration of the combination_therapy widget (two or three drugs): controls, plots, readouts and presets (words in strings)."""
 
 from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.palette import BLUE, GREY, SKY, VERMILLION
@@ -12,6 +12,7 @@ PARAMS = (
     Param(name="log10_cells", min=6.0, max=12.0, step=1.0, default=9.0),
     Param(name="log10_mutation_rate", min=-10.0, max=-7.0, step=1.0, default=-9.0),
     Choice(name="cross_resistance", options=("no", "yes"), default="no"),
+    Choice(name="third_drug", options=("no", "yes"), default="no"),
 )
 
 TIME_FIGURE = Figure(
@@ -50,6 +51,8 @@ PRESETS = (
     Preset(name="large_tumour", values={"log10_cells": 9, "log10_mutation_rate": -9, "cross_resistance": "no"}),
     Preset(name="small_tumour", values={"log10_cells": 6, "log10_mutation_rate": -9, "cross_resistance": "no"}),
     Preset(name="very_large_tumour", values={"log10_cells": 12, "log10_mutation_rate": -9, "cross_resistance": "no"}),
+    Preset(name="very_large_tumour_three_drugs",
+           values={"log10_cells": 12, "log10_mutation_rate": -9, "cross_resistance": "no", "third_drug": "yes"}),
     Preset(name="cross_resistance", values={"log10_cells": 10, "log10_mutation_rate": -9, "cross_resistance": "yes"}),
 )
 
