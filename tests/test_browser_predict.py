@@ -152,3 +152,30 @@ def test_axe_finds_no_violations_while_predicting_or_after(built_site, browser, 
     page.locator("[data-predict-why] summary").first.click()
     assert page.evaluate("() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))") == []
     context.close()
+
+
+def test_prediction_works_in_a_sandboxed_embed_on_another_origin(watched_page, built_site, tmp_path):
+    from test_browser_class import serve_folder
+
+    site_url, site = serve_folder(built_site[0])
+    (tmp_path / "host.html").write_text(
+        '<!doctype html><html><head><meta charset="utf-8"><title>Host</title></head><body>'
+        f'<iframe id="frame" src="{site_url}/embed/pump_cycle/index.html" sandbox="allow-scripts" title="widget" '
+        'width="100%" height="900"></iframe></body></html>')
+    host_url, host = serve_folder(tmp_path)
+    try:
+        page = watched_page.page
+        page.goto(f"{host_url}/host.html")
+        frame = page.frame_locator("#frame")
+        frame.locator("[data-widget][data-ready=true]").wait_for(timeout=60000)
+        asked = frame.locator(".predict-question:not([hidden])")
+        asked.locator("[data-predict-choice]").nth(2).focus()
+        page.keyboard.press("Space")
+        page.keyboard.press("Enter")
+        qname = asked.get_attribute("data-question")
+        predicted = asked.locator("[data-predict-choice]:checked").get_attribute("value")
+        assert asked.locator(RESULT).inner_text() == expected_sentence("pump_cycle", qname, predicted)
+        assert not watched_page.errors and not watched_page.outside
+    finally:
+        site.shutdown()
+        host.shutdown()

@@ -126,11 +126,14 @@
       return;
     }
     this.predicted = predicted;
+    var hadFocus = restoring !== true && this.block.contains(document.activeElement);
     if (this.marker) { this.marker.set(predicted); }
     else { this.block.querySelectorAll("[data-predict-choice]").forEach(function (r) { r.checked = r.value === predicted; }); }
     this.setState("revealed");
     showValues(this.view, this.question.reveal);
     this.compare();
+    /* The control answered with is now disabled: keep a keyboard reader's place on the next step, "Why?". */
+    if (hadFocus) { this.why.querySelector("summary").focus({ preventScroll: true }); }
     var key = this.view.prefix + "guess", text = String(predicted);
     if (restoring !== true) { editLink(function (q) { q.set(key, text); }); }
   };
