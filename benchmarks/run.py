@@ -17,6 +17,7 @@ from mdr_explainer.lessons.build import build_site, data_file  # noqa: E402
 from mdr_explainer.lessons.strings import site_text  # noqa: E402
 from mdr_explainer.widgets.framework.accuracy import random_positions, worst_plot_error  # noqa: E402
 from mdr_explainer.widgets.framework.grid import build_cube  # noqa: E402
+from mdr_explainer.widgets.framework.wording import widget_text  # noqa: E402
 from mdr_explainer.widgets.registry import REGISTRY  # noqa: E402
 
 TARGETS = {"page": 400_000, "static": 3_500_000, "slider_ms": 16.0, "ready_ms": 1000.0, "build_s": 30.0,
@@ -69,7 +70,7 @@ def model_rows() -> list[tuple]:
         positions = random_positions(widget, 10, seed=3)
         model_ms = statistics.median(median_ms(lambda v=v: widget.run(v), 5) for v in positions)
         t0 = time.perf_counter()
-        cube = build_cube(widget)
+        cube = build_cube(widget, widget_text(name))
         grid_s = time.perf_counter() - t0
         file_bytes = len(data_file(name, site_text())[1])
         error, _ = worst_plot_error(widget, cube, 200)

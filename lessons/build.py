@@ -56,7 +56,8 @@ def write_bytes(out: Path, relative: str, data: bytes) -> None:
 def data_file(name: str, text: SiteText) -> tuple[str, bytes]:
     """(file name, bytes) of the script that registers a widget's RuntimeModel."""
     widget = REGISTRY[name]
-    model = runtime_model(widget, build_cube(widget), text.widget(name))
+    words = text.widget(name)
+    model = runtime_model(widget, build_cube(widget, words), words)
     data = f"(window.MDR_WIDGETS=window.MDR_WIDGETS||{{}})[{script_json(name)}]={script_json(model)};\n".encode()
     return hashed_name(f"{name}.js", data), data
 

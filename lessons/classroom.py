@@ -49,7 +49,6 @@ class TeacherNotes:
     misconceptions: str = ""
     activity_title: str = ""
     activity: str = ""
-    discussion_title: str = ""
     discussions: list[Discussion] = field(default_factory=list)
     other: list[tuple[str, str]] = field(default_factory=list)
 
@@ -102,7 +101,7 @@ def teacher_notes(lesson: Lesson) -> TeacherNotes:
         elif ACTIVITY.search(heading):
             notes.activity_title, notes.activity = heading, body
         elif MODEL_ANSWER.search(body):
-            notes.discussion_title, notes.discussions = heading, discussions(body)
+            notes.discussions = discussions(body)
         else:
             notes.other.append((heading, body))
     return notes
@@ -183,7 +182,7 @@ def predictions(found_tasks: list[Task], text, root: str) -> list[dict]:
 def sheet_context(lesson: Lesson, content, text, root: str) -> dict:
     """Rendered pieces for a lesson's worksheet, answer key and teacher page (one citation order)."""
     from .markup import CitationOrder, render_inline, render_markdown
-    from .render import plain_text
+    from .html_text import plain_text
 
     order = CitationOrder()
 

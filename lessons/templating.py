@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .parse import AUDIENCES
 from .paths import site_dir
 
 
@@ -16,7 +17,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(site_dir() / "templates")),
                       autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(cartridge_path=CARTRIDGE_PATH, embed_height=EMBED_HEIGHT)
+    env.globals.update(cartridge_path=CARTRIDGE_PATH, embed_height=EMBED_HEIGHT, audiences=AUDIENCES)
     return env
 
 

@@ -82,3 +82,34 @@ def page_vs_model(page, widget, instance: str, values: dict) -> float:
 def snapshot(page, widget, instance: str) -> str:
     """Everything the plots show, as one string, to detect any change."""
     return repr([drawn(page, instance, f.name, i) for f in widget.figures for i in range(len(f.glyphs))])
+
+
+def shown_keys(widget) -> set[str]:
+    """The texts a widget shows: each readout, each slider's value (choices have no output) and the sentence."""
+    return ({r.key for r in widget.readouts} | {f"param:{p.name}" for p in widget.params if not p.options}
+            | {"__sentence__"})
+
+
+ARM_UPDATED = """(id) => {
+  const root = document.getElementById(id);
+  window.__mdrUpdated = Object.assign(window.__mdrUpdated || {}, {[id]: false});
+  root.addEventListener('mdr:updated', () => { window.__mdrUpdated[id] = true; }, {once: true});
+}"""
+
+
+def after_update(page, instance: str, action, timeout: float = 10000) -> None:
+    """Do something to a widget (a key press, a click) and return once it has shown the new state (mdr:updated)."""
+    page.evaluate(ARM_UPDATED, instance)
+    action()
+    page.wait_for_function("(id) => window.__mdrUpdated[id] === true", arg=instance, timeout=timeout)
+
+
+def step_key(slider) -> str:
+    """The arrow key that moves a range input (down from its maximum, else up), so it always changes."""
+    return "ArrowLeft" if float(slider.input_value()) >= float(slider.get_attribute("max")) else "ArrowRight"
+
+
+def next_frames(page, count: int = 2) -> None:
+    """Return once the page has rendered count more frames, so observers and layout have reported."""
+    page.evaluate("(n) => new Promise((done) => { const step = (k) => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })",
+                  count)

@@ -10,6 +10,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+from browser_helpers import after_update, next_frames
+
 pytestmark = pytest.mark.browser
 
 LESSON = "evolution-in-a-tumour/index.html"
@@ -34,6 +36,10 @@ def site_url(built_site):
     url, server = serve_folder(built_site[0])
     yield url
     server.shutdown()
+
+
+URL_HOLDS = """([key, value]) => new URLSearchParams(location.search).get(key) !== null
+  && Number(new URLSearchParams(location.search).get(key)) === Number(value)"""  # the debounced link state is written
 
 
 def ready(page, instance: str):
@@ -76,12 +82,11 @@ def test_dragging_replaces_history_and_writes_only_changes(watched_page, site_ur
     slider = control(page, "tumor_evolution-3", "log10_mutation_rate")
     slider.focus()
     for _ in range(12):
-        page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(40)
-    page.wait_for_timeout(600)
+        after_update(page, "tumor_evolution-3", lambda: page.keyboard.press("ArrowRight"))
+    start = page.evaluate("MDR.views.find(v => v.config.id === 'tumor_evolution-3').config.values.log10_mutation_rate")
+    page.wait_for_function(URL_HOLDS, arg=["tumor_evolution-3.log10_mutation_rate", str(round(start + 1.2, 10))])
     assert page.evaluate("history.length") == before, "moving a slider must not add history entries"
     query = query_of(page.url)
-    start = page.evaluate("MDR.views.find(v => v.config.id === 'tumor_evolution-3').config.values.log10_mutation_rate")
     assert query == {"reader": "student", "tumor_evolution-3.log10_mutation_rate": str(round(start + 1.2, 10)).rstrip("0").rstrip(".")}
     # the link opened elsewhere restores the same state, and only that instance moved
     other = page.context.new_page()
@@ -147,8 +152,7 @@ def test_panel_link_qr_embed_and_reset(watched_page, site_url):
     page.locator("#tumor_evolution-2 [data-class-reset]").click()
     second = "MDR.views.find(v => v.config.id === 'tumor_evolution-2')"
     assert page.evaluate(f"{second}.values.resistance_cost") == page.evaluate(f"{second}.config.values.resistance_cost")
-    page.wait_for_timeout(500)
-    assert "tumor_evolution-2" not in page.url
+    page.wait_for_function("() => !location.search.includes('tumor_evolution-2')")  # the link state is written, debounced
     assert not watched_page.errors and not watched_page.outside
 
 
@@ -199,7 +203,7 @@ def test_sandboxed_embed_on_another_origin(watched_page, site_url, tmp_path):
         frame = page.frame_locator("#frame")
         frame.locator("[data-widget][data-ready=true]").wait_for(timeout=60000)
         page.wait_for_function("() => document.getElementById('frame').hasAttribute('data-mdr-height')")
-        page.wait_for_timeout(500)
+        next_frames(page)  # the embed has started and reported its height: it had every chance to move focus or scroll
         assert page.evaluate("document.activeElement.id") == "host-input", "the embed took focus"
         assert page.evaluate("window.scrollY") == 0, "the embed scrolled the host page"
         messages = page.evaluate("window.got")

@@ -13,8 +13,9 @@ from mdr_explainer.lessons.server import build_live
 from mdr_explainer.lessons.strings import site_text
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import BRING_NEAR, page_vs_model
+from browser_helpers import BRING_NEAR, after_update, next_frames, page_vs_model, shown_keys
 from mdr_explainer.widgets.framework.plot_geometry import UNITS
 from conftest import REPO, free_port, wait_for_http
 
@@ -55,7 +56,7 @@ def instances(page) -> list[tuple[str, str]]:
 def python_texts(name: str, values: dict) -> dict:
     """What the Python model says a widget shows at these values: readouts, slider values, sentence."""
     widget = REGISTRY[name]
-    return display_texts(widget, values, widget.run(values))
+    return display_texts(widget, values, widget.run(values), widget_text(name))
 
 
 def shown_texts(page, instance: str) -> dict:
@@ -209,8 +210,10 @@ def test_static_live_and_python_say_the_same_at_every_preset(live_server, built_
             wait_live(live, name)
         values = widget.values_for(preset) if preset else widget.defaults()
         assert live.evaluate(PAGE_STATE, name)["values"] == values
-        want = {k: v for k, v in python_texts(name, values).items() if k in shown_texts(live, name)}
-        assert shown_texts(live, name) == want, preset
+        shown = shown_texts(live, name)
+        assert set(shown) == shown_keys(widget), preset  # every readout, slider value and the sentence
+        want = {k: python_texts(name, values)[k] for k in shown}
+        assert shown == want, preset
         assert shown_texts(static, name) == want, preset
     context.close()
 
@@ -296,8 +299,7 @@ def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, les
         assert status.get_attribute("role") == "status" and status.is_visible()
         assert status.text_content() == offline
         before = page.evaluate(PAGE_STATE, name)["values"]
-        move_by_keyboard(page, name)
-        page.wait_for_timeout(300)
+        after_update(page, name, lambda: move_by_keyboard(page, name))
         state = page.evaluate(PAGE_STATE, name)
         assert state["values"] != before and state["source"] == "grid"
         assert page_vs_model(page, REGISTRY[name], name, state["values"]) < 0.01
@@ -325,7 +327,7 @@ def test_socket_closed_for_idleness_reconnects_quietly_on_the_next_move(live_ser
     # The server closes a socket idle for IDLE_SECONDS with code 4000; the client closing with it gets the same event.
     page.evaluate("() => MDR.views[0].live.socket.close(4000, 'idle')")
     page.wait_for_function("() => MDR.views[0].live.socket === null", timeout=10000)
-    page.wait_for_timeout(1500)
+    next_frames(page)  # the close was handled: a wrong handler would have marked the widget offline by now
     assert page.locator(f"#{name}").get_attribute("data-live") == "online"
     assert not page.locator(f"#{name} .widget-status").is_visible()
     before = page.evaluate(PAGE_STATE, name)["values"]

@@ -9,6 +9,7 @@ import pytest
 
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.prediction import CHOICE, comparison_values, question_values
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 from test_browser_reader import axe_contrast
 
@@ -33,9 +34,9 @@ def expected_sentence(name: str, qname: str, predicted) -> str:
     """The comparison sentence as Python writes it from the model's own outputs at the question's state."""
     widget, q = REGISTRY[name], question(name, qname)
     outputs = widget.run(question_values(widget, q))
-    labels = widget.text().get("predict", qname, "choices") or {}
+    labels = widget_text(widget.name).get("predict", qname, "choices") or {}
     values = {**question_values(widget, q), **outputs, **comparison_values(q, predicted, outputs[q.answer], labels)}
-    return render(widget.text().need("predict", qname, "compare"), values)
+    return render(widget_text(widget.name).need("predict", qname, "compare"), values)
 
 
 def block(page, qname: str):

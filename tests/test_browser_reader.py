@@ -5,10 +5,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from browser_helpers import bring_widgets_near
+from browser_helpers import bring_widgets_near, next_frames
 from conftest import REPO
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.parse import AUDIENCES
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "tests" / "vendor" / "axe.min.js"
@@ -84,7 +86,7 @@ def test_widget_code_loads_only_when_a_widget_is_near(built_site, http_site, wat
     base = (out / lesson.slug / "index.html").as_uri() if via == "file" else f"{http_site}/{lesson.slug}/index.html"
     page.goto(base + "?reader=student")
     page.wait_for_load_state("load")
-    page.wait_for_timeout(600)
+    next_frames(page)  # the lazy loader's observer has reported what is near by now
     first = page.locator("[data-widget]:visible").first
     assert first.bounding_box()["y"] > 900 + 600, "the first widget must start below the first screen for this test"
     assert seen == [], seen
@@ -104,7 +106,7 @@ def test_placeholder_keeps_the_layout_when_a_widget_loads(built_site, watched_pa
       .observe({type: 'layout-shift', buffered: true});""")
     page.goto((out / "embed" / "dose_response" / "index.html").as_uri())
     page.wait_for_function("() => document.querySelector('[data-widget]').dataset.ready === 'true'", timeout=20000)
-    page.wait_for_timeout(300)
+    next_frames(page)  # layout shifts of the start are reported by now
     assert page.evaluate("window.__shift") < 0.02
 
 
@@ -292,10 +294,24 @@ def test_side_contents_mark_the_section_being_read(built_site, browser, lessons)
     target = links.nth(2).get_attribute("href")
     page.locator(target).scroll_into_view_if_needed()
     page.evaluate("(id) => document.querySelector(id).scrollIntoView({block: 'start'})", target)
-    page.wait_for_timeout(100)
     current = page.locator(".toc-side a[aria-current='location']")
-    assert current.count() == 1 and current.get_attribute("href") == target
+    expect(current).to_have_attribute("href", target)
+    assert current.count() == 1
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(100)
-    assert page.locator(".toc-side a[aria-current]").count() == 0
+    expect(page.locator(".toc-side a[aria-current]")).to_have_count(0)
     context.close()
+
+
+def test_reader_switch_offers_the_audience_list_and_ignores_unknown_readers(built_site, watched_page, lessons):
+    """The switch shows lessons/parse.py's AUDIENCES in order; an unknown ?reader= falls back to the first."""
+    out, _ = built_site
+    page = watched_page.page
+    page.goto((out / lessons[0].slug / "index.html").as_uri() + "?reader=nobody")
+    page.wait_for_selector(".audience-switch:not([hidden])")
+    choices = page.eval_on_selector_all("[data-reader-choice]", "bs => bs.map(b => b.dataset.readerChoice)")
+    assert choices == list(AUDIENCES)
+    assert page.evaluate("document.documentElement.dataset.reader") == AUDIENCES[0]
+    page.locator(f"[data-reader-choice={AUDIENCES[-1]}]").click()
+    assert page.evaluate("document.documentElement.dataset.reader") == AUDIENCES[-1]
+    assert page.locator(f"[data-reader-choice={AUDIENCES[-1]}]").get_attribute("aria-pressed") == "true"
+    assert watched_page.errors == []

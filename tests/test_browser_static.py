@@ -5,9 +5,11 @@ import sys
 import pytest
 
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.parse import AUDIENCES
 from mdr_explainer.widgets.framework.accuracy import random_positions
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import BRING_NEAR, bring_widgets_near, page_vs_model, snapshot
+from browser_helpers import BRING_NEAR, after_update, bring_widgets_near, page_vs_model, shown_keys, snapshot, step_key
 from conftest import REPO, free_port, wait_for_http
 
 pytestmark = pytest.mark.browser
@@ -26,11 +28,6 @@ def open_ready(watched, url):
     bring_widgets_near(watched.page)
 
 
-def settle(page):
-    """Let pending renders finish."""
-    page.wait_for_timeout(150)
-
-
 @pytest.mark.parametrize("name", WIDGETS)
 def test_embed_page_keyboard_moves_the_plot_and_the_description(built_site, watched_page, name):
     out, _ = built_site
@@ -42,12 +39,8 @@ def test_embed_page_keyboard_moves_the_plot_and_the_description(built_site, watc
     assert page.locator(f"label[for='{slider.get_attribute('id')}']").count() == 1
     before, text_before = snapshot(page, widget, instance), desc.text_content()
     slider.focus()
-    page.keyboard.press("ArrowRight")
-    settle(page)
-    if snapshot(page, widget, instance) == before:  # at the top of its range: go the other way
-        page.keyboard.press("ArrowLeft")
-        page.keyboard.press("ArrowLeft")
-        settle(page)
+    key = step_key(slider)
+    after_update(page, instance, lambda: page.keyboard.press(key))
     assert snapshot(page, widget, instance) != before
     assert desc.text_content() != text_before
     assert watched_page.errors == [] and watched_page.outside == []
@@ -107,9 +100,9 @@ def test_page_fits_a_360_pixel_phone(built_site, browser):
     page = context.new_page()
     pages = [p for p in out.glob("*/index.html")] + list(out.glob("embed/*/index.html"))
     for path in pages:
-        for reader in ("patient", "student", "teacher"):
+        for reader in AUDIENCES:
             page.goto(path.as_uri() + f"?reader={reader}")
-            page.wait_for_timeout(300)
+            bring_widgets_near(page)  # every widget the reader sees has started (data-ready), so its controls count
             assert page.evaluate("document.documentElement.scrollWidth") <= 362, (path, reader)
     context.close()
 
@@ -124,9 +117,10 @@ def test_site_works_from_a_plain_http_server(built_site, watched_page):
         open_ready(watched_page, f"http://127.0.0.1:{port}/embed/drug_accumulation/")
         page = watched_page.page
         before = snapshot(page, REGISTRY["drug_accumulation"], "drug_accumulation")
-        page.locator(".widget-controls input[type=range]").first.focus()
-        page.keyboard.press("ArrowRight")
-        settle(page)
+        slider = page.locator(".widget-controls input[type=range]").first
+        slider.focus()
+        key = step_key(slider)
+        after_update(page, "drug_accumulation", lambda: page.keyboard.press(key))
         assert snapshot(page, REGISTRY["drug_accumulation"], "drug_accumulation") != before
         assert watched_page.errors == [] and watched_page.outside == []
     finally:
@@ -168,10 +162,11 @@ def test_readouts_and_sentence_at_grid_nodes_say_what_the_model_says(built_site,
     for preset in widget.presets:
         open_ready(watched_page, f"{url}?preset={preset.name}")
         values = widget.values_for(preset.name)
-        expected = display_texts(widget, values, widget.run(values))
+        expected = display_texts(widget, values, widget.run(values), widget_text(name))
         shown = readouts_and_sentence(watched_page.page, name)
-        assert shown == {k: v for k, v in expected.items() if k in shown}, preset.name
-    assert watched_page.errors == []
+        assert set(shown) == shown_keys(widget), preset.name  # every readout, slider value and the sentence
+        assert shown == {k: expected[k] for k in shown}, preset.name
+    assert widget.presets and watched_page.errors == []
 
 
 def test_pump_speed_reads_100_percent_without_inhibitor_on_a_descending_grid_axis(built_site, watched_page):

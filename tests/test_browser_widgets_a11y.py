@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.plot_geometry import glyph_shape
 from mdr_explainer.widgets.framework.spec import Glyph
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
-from browser_helpers import bring_widgets_near, plotted
+from browser_helpers import after_update, bring_widgets_near, plotted, step_key
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
 WIDGETS = sorted(REGISTRY)
+TOOLS_ATTACHED = "() => window.MDR.views.every(v => v.plotTools)"  # mdr-explore.js has added tables, explorers, sound
 READY = "() => [...document.querySelectorAll('[data-widget]')].filter(w => w.offsetParent !== null).every(w => w.dataset.ready === 'true')"
 
 TABLE = """(fig) => {
@@ -61,7 +64,7 @@ def open_ready(watched, url, width=1200):
     watched.page.goto(url)
     bring_widgets_near(watched.page, timeout=30000)
     watched.page.wait_for_function(READY, timeout=30000)
-    watched.page.wait_for_timeout(200)
+    watched.page.wait_for_function(TOOLS_ATTACHED, timeout=30000)
 
 
 def number(text: str) -> float:
@@ -78,7 +81,7 @@ def embed(built_site, name):
 def table_matches_plot(page, widget, instance):
     """Each line table: headers are the figure's words; every row equals the plotted data at that point."""
     fig = widget.figures[0]
-    words = widget.text()
+    words = widget_text(widget.name)
     table = page.evaluate(TABLE, fig.name)
     lines = [(i, g) for i, g in enumerate(fig.glyphs) if g.kind == "line" and words.legend(fig.name, g.text_key)]
     assert table["head"] == [words.figure(fig.name, "x_label")] + [words.legend(fig.name, g.text_key) for _, g in lines]
@@ -98,7 +101,7 @@ def test_data_table_equals_the_plot_and_the_model_and_follows_a_slider(built_sit
     page, widget = watched_page.page, REGISTRY["drug_accumulation"]
     open_ready(watched_page, embed(built_site, "drug_accumulation"))
     details = page.locator(".plot-tools[data-figure='time'] details.plot-table")
-    assert details.locator("summary").text_content().endswith(widget.text().figure("time", "title"))
+    assert details.locator("summary").text_content().endswith(widget_text(widget.name).figure("time", "title"))
     before = table_matches_plot(page, widget, "drug_accumulation")
     # The static grid agrees with the Python model: the last row's values within 2% of the axis.
     fig = widget.figures[0]
@@ -110,8 +113,7 @@ def test_data_table_equals_the_plot_and_the_model_and_follows_a_slider(built_sit
     slider = page.locator(".widget-controls input[type=range]").first
     slider.focus()
     for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(150)
+        after_update(page, "drug_accumulation", lambda: page.keyboard.press(step_key(slider)))
     after = table_matches_plot(page, widget, "drug_accumulation")
     assert after["rows"] != before["rows"]
     assert watched_page.errors == [] and watched_page.outside == []
@@ -133,7 +135,7 @@ def test_every_plot_with_axes_has_a_table_an_explorer_and_a_sound_button(built_s
 def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_page):
     page, widget = watched_page.page, REGISTRY["drug_accumulation"]
     open_ready(watched_page, embed(built_site, "drug_accumulation") + "?predict=0")  # explore at once, no question first
-    fig, words = widget.figures[0], widget.text()
+    fig, words = widget.figures[0], widget_text(widget.name)
     lines = [(i, g) for i, g in enumerate(fig.glyphs) if g.kind == "line" and words.legend(fig.name, g.text_key)]
     explore = page.locator(".plot-tools[data-figure='time'] .plot-explore")
     now = explore.locator(".plot-explore-now")
@@ -162,9 +164,8 @@ def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_p
     page.keyboard.press("ArrowDown")
     page.keyboard.press("End")
     held = now.text_content()
-    page.evaluate("() => { const v = MDR.views[0], p = v.model.params[0]; "
-                  "v.setValues({[p.name]: v.values[p.name] === p.max ? p.min : p.max}); }")
-    page.wait_for_timeout(100)
+    after_update(page, "drug_accumulation", lambda: page.evaluate(
+        "() => { const v = MDR.views[0], p = v.model.params[0]; v.setValues({[p.name]: v.values[p.name] === p.max ? p.min : p.max}); }"))
     moved = plotted(page, "drug_accumulation", fig.name, lines[2][0])
     y_moved = page.evaluate(FORMAT, [[moved["y"][-1]], False])[0]
     assert now.text_content().endswith(f" {y_moved}") and now.text_content() != held
@@ -181,19 +182,16 @@ def test_play_as_sound_is_keyboard_operable_and_starts_web_audio(built_site, wat
     assert "Play as sound" in button.get_attribute("aria-label")
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
-    assert button.get_attribute("aria-pressed") == "true"
+    expect(button).to_have_attribute("aria-pressed", "true")
     state = page.evaluate("() => MDRExplore.audio.context && MDRExplore.audio.context.state")
     assert state == "running"
     assert page.locator("[data-sound='playing']").count() == 1
     page.keyboard.press("Space")  # the same button stops it
-    page.wait_for_timeout(100)
-    assert button.get_attribute("aria-pressed") == "false"
+    expect(button).to_have_attribute("aria-pressed", "false")
     # Space on the explorer plays the curve it is on.
     page.locator(".plot-explore").first.focus()
     page.keyboard.press("Space")
-    page.wait_for_timeout(100)
-    assert button.get_attribute("aria-pressed") == "true"
+    expect(button).to_have_attribute("aria-pressed", "true")
     assert watched_page.errors == [] and watched_page.outside == []
 
 

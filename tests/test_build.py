@@ -7,6 +7,7 @@ import pytest
 
 from mdr_explainer.lessons.build import build_site
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.parse import AUDIENCES
 from mdr_explainer.lessons.problems import ContentError
 from mdr_explainer.widgets.registry import REGISTRY
 from conftest import LESSON, REPO, line_of, make_content
@@ -50,7 +51,7 @@ def test_every_lesson_page_has_three_audiences_one_h1_and_the_notice(built_site,
         assert "not medical advice" in html
     for lesson in content.lessons:
         html = (out / lesson.slug / "index.html").read_text()
-        for audience in ("patient", "student", "teacher"):
+        for audience in AUDIENCES:
             assert f'data-audience="{audience}"' in html, (lesson.slug, audience)
         for name in lesson.widget_names():
             assert f'data-widget="{name}"' in html, (lesson.slug, name)

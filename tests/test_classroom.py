@@ -15,6 +15,7 @@ from mdr_explainer.lessons.cartridge import CP, LOM, WL
 from mdr_explainer.lessons.classroom import CARTRIDGE_PATH, embed_snippet
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.url_state import values_from_query
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 from conftest import REPO
@@ -236,7 +237,7 @@ def test_worksheet_asks_each_prediction_question_first_with_space_to_predict(bui
     assert sheet.index("sheet-predictions") < sheet.index("sheet-tasks")  # predict before exploring
     text = plain(sheet)
     for name, q in questions:
-        words = REGISTRY[name].text()
+        words = widget_text(name)
         assert words.need("predict", q.name, "question") in text
         assert words.need("predict", q.name, "why")[:60] not in text, "the worksheet gives the why away"
     assert text.count("My prediction") == text.count("What the model shows") == len(questions)
@@ -251,7 +252,7 @@ def test_answer_key_gives_the_model_answer_of_each_prediction_question(built_sit
     site, _ = built_site
     key = plain(page(site, f"{lesson.slug}/answers/index.html"))
     for name, q in prediction_questions(lesson):
-        widget, words = REGISTRY[name], REGISTRY[name].text()
+        widget, words = REGISTRY[name], widget_text(name)
         actual = model_answer(widget, q)
         labels = words.get("predict", q.name, "choices") or {}
         guess = choice_for(q, actual) if q.choices else actual

@@ -1,7 +1,12 @@
 """Loading lessons: valid content loads; every kind of bad content names its file and line."""
+import re
+
 import pytest
 
+from mdr_explainer.lessons.catalog import Catalog, Term
 from mdr_explainer.lessons.content import load_content
+from mdr_explainer.lessons.markup import CitationOrder, render_markdown
+from mdr_explainer.lessons.parse import AUDIENCES
 from mdr_explainer.lessons.problems import ContentError
 from conftest import LESSON, REPO, line_of, make_content
 
@@ -27,7 +32,7 @@ def test_valid_content_loads_with_parts_widgets_and_quiz(content_dir):
     content = load_content(content_dir)
     lesson = content.lessons[0]
     assert lesson.slug == "tiny"
-    assert set(lesson.body.parts) == {"patient", "student", "teacher"}
+    assert set(lesson.body.parts) == set(AUDIENCES)
     kinds = [b.kind for b in lesson.body.blocks]
     assert "widget" in kinds and "quiz" in kinds
     assert lesson.widget_names() == ["drug_accumulation"]
@@ -115,3 +120,34 @@ def test_the_real_lessons_load_without_problems_one_lesson_per_file_in_file_orde
     content = load_content(REPO / "content")
     files = sorted((REPO / "content" / "lessons").glob("*.md"))
     assert files and [lesson.path for lesson in content.lessons] == files
+
+
+def test_citations_and_terms_in_code_stay_literal_and_are_not_checked(tmp_path):
+    """`[@key]` and `[[term]]` inside a code span or a fenced block are text, so no unknown-key error."""
+    code = "Write `[@nobody1999]` or `[[flux capacitor]]` to cite.\n\n```\n[@nobody1999]\n```\n"
+    lesson = LESSON.replace("Cited [@smith2020; @jones2021] and [@lee2022].", f"Cited [@smith2020; @jones2021] and [@lee2022].\n\n{code}")
+    root = make_content(tmp_path / "c", lesson)
+    content = load_content(root)
+    student = next(b for b in content.lessons[0].body.blocks if b.kind == "markdown" and b.audience == "student")
+    html = render_markdown(student.text, content.catalog, CitationOrder(), "")
+    assert "<code>[@nobody1999]</code>" in html and "<code>[[flux capacitor]]</code>" in html
+    assert "<pre><code>[@nobody1999]\n</code></pre>" in html
+    assert html.count('<sup class="cite">') == 2 and 'href="#ref-lee2022"' in html
+
+
+def test_unknown_citation_beside_a_code_span_still_names_its_line(tmp_path):
+    lesson = LESSON.replace("Cited [@smith2020; @jones2021] and [@lee2022].",
+                            "Cited [@smith2020; @jones2021] and [@lee2022].\n\nLiteral `[@smith2020]`, then [@nobody1999].")
+    problem = only(problems_for(tmp_path, lesson), "unknown citation key 'nobody1999'")
+    assert (problem.path.name, problem.line) == ("01-tiny.md", line_of("Literal `[@smith2020]`", lesson))
+
+
+def test_citations_are_numbered_in_page_order_and_terms_work_in_table_cells():
+    """Numbers follow first appearance even in nested lists; a table cell may hold [[shown|term]]."""
+    catalog = Catalog(terms={}, spellings={"p-gp": Term(term="P-glycoprotein", definition='Pumps "drugs" out.')})
+    text = "- outer [@b]\n    - inner [@a]\n\nThen [@a; @c].\n\n| pump | note |\n| --- | --- |\n| [[the pump|P-gp]] | [@c] |\n"
+    html = render_markdown(text, catalog, CitationOrder(), "../")
+    numbers = re.findall(r'href="#ref-(\w+)"[^>]*>(\d+)<', html)
+    assert numbers == [("b", "1"), ("a", "2"), ("a", "2"), ("c", "3"), ("c", "3")]
+    assert '<td><a class="term" href="../glossary/index.html#term-p-glycoprotein" title="Pumps &quot;drugs&quot; out."' in html
+    assert html.count("<td>") == 2

@@ -121,6 +121,20 @@ def test_the_reading_grade_rules_run_in_the_test_environment():
     assert readability.available()
 
 
+def test_the_reading_grade_counts_syllables_itself_without_patching_textstat():
+    """CMU pronunciations (first one), else hyphenation + 1; then 0.39 words/sentence + 11.8 syllables/word - 15.59."""
+    from textstat.backend.counts import _count_syllables
+
+    text = "Cancer cells resist medicine. They don't pump it out."
+    assert readability.words(text) == ["cancer", "cells", "resist", "medicine", "they", "don't", "pump", "it", "out"]
+    assert [readability.syllables(w) for w in readability.words(text)] == [2, 1, 2, 3, 1, 1, 1, 1, 1]
+    assert readability.flesch_kincaid_grade(text) == pytest.approx(0.39 * 9 / 2 + 11.8 * 13 / 9 - 15.59, abs=1e-12)
+    assert "tariquidar" not in readability.pronunciations()
+    assert readability.syllables("tariquidar") == len(readability.hyphenator().positions("tariquidar")) + 1
+    assert readability.flesch_kincaid_grade("") == 0.0
+    assert _count_syllables.get_cmudict.__module__.startswith("textstat.")  # textstat is left as installed
+
+
 def test_the_sample_lesson_copied_alone_passes(tmp_path, sample, source):
     assert problems_for(tmp_path, sample, source)[1] == []
 

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 from bokeh.models import LogAxis, Plot
 
-from mdr_explainer.widgets.framework.explore import describe, explore, explore_panel
 from mdr_explainer.widgets.framework.plotting import glyph_data, glyph_label
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
+from mdr_explainer.widgets.framework.wording import widget_text
+from mdr_explainer.widgets.notebook import describe, explore, explore_panel
 from mdr_explainer.widgets.registry import REGISTRY
 
 from conftest import REPO
@@ -51,7 +52,7 @@ def test_kdims_match_declared_params(name):
     dmap = explore(name)
     assert [d.name for d in dmap.kdims] == [p.name for p in widget.params]
     for dim, p in zip(dmap.kdims, widget.params):
-        assert widget.text().param(p.name, "label") in dim.label
+        assert widget_text(name).param(p.name, "label") in dim.label
         if p.options:
             assert list(dim.values) == list(p.options)
             assert dim.default == p.options[int(round(p.default))]
@@ -75,7 +76,7 @@ def test_default_plot_data_equal_model(name):
         elements = list(overlay.values())
         assert len(elements) == len(fig.glyphs), fig.name
         for glyph, element in zip(fig.glyphs, elements):
-            want, got = glyph_data(glyph, fig, merged, glyph_label(glyph, fig, widget.text())), element_data(glyph, element)
+            want, got = glyph_data(glyph, fig, merged, glyph_label(glyph, fig, widget_text(name))), element_data(glyph, element)
             for col, have in got.items():
                 if col == "text":
                     assert have == want[col]
@@ -91,7 +92,7 @@ def test_renders_with_declared_titles_ranges_and_axes(name):
     """Rendered with Bokeh, each figure keeps its title, fixed ranges and log axes."""
     widget = REGISTRY[name]
     dmap = explore(name)
-    words = widget.text()
+    words = widget_text(name)
     plots = {p.title.text: p for p in hv.render(dmap[default_key(dmap)]).select({"type": Plot})}
     for fig in widget.figures:
         plot = plots[words.figure(fig.name, "title")]
@@ -112,7 +113,7 @@ def test_presets_and_values_set_the_starting_point(name):
         dmap = explore(name, preset=preset.name)
         for dim, p in zip(dmap.kdims, widget.params):
             assert dim.default == (p.options[int(round(values[p.name]))] if p.options else values[p.name])
-        texts = display_texts(widget, values, widget.run(values))
+        texts = display_texts(widget, values, widget.run(values), widget_text(name))
         assert describe(name, preset=preset.name)["sentence"] == texts[SENTENCE]
     p = widget.params[0]
     assert explore(name, **{p.name: p.max}).kdims[0].default in (p.max, (p.options or [None])[-1])
@@ -124,9 +125,9 @@ def test_describe_gives_the_site_readouts(name):
     widget = REGISTRY[name]
     values = widget.defaults()
     outputs = widget.run(values)
-    texts = display_texts(widget, values, outputs)
+    texts = display_texts(widget, values, outputs, widget_text(name))
     found = describe(name)
-    words = widget.text()
+    words = widget_text(name)
     assert found == {**{words.readout(r.key, "label"): texts[r.key] + words.readout(r.key, "unit")
                         for r in widget.readouts if r.shown({**values, **outputs})}, "sentence": texts[SENTENCE]}
 

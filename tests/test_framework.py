@@ -3,11 +3,12 @@ import numpy as np
 import pytest
 
 from mdr_explainer.widgets.framework.describe import render, template_keys
-from mdr_explainer.widgets.framework.numbers import auto_format, format_value
+from mdr_explainer.widgets.framework.numbers import format_value
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 from mdr_explainer.widgets.framework.params import Param
 from mdr_explainer.widgets.framework.params import Choice
 from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.wording import WidgetText
 from pathlib import Path
 
 
@@ -57,10 +58,9 @@ def toy_widget():
                   presets=(), note_path=Path(__file__))
 
 
-def test_grid_interpolation_is_exact_for_bilinear_models_and_stores_constants_once(monkeypatch):
-    monkeypatch.setattr(Widget, "sentence", property(lambda self: "{s}"))
+def test_grid_interpolation_is_exact_for_bilinear_models_and_stores_constants_once():
     w = toy_widget()
-    cube = build_cube(w)
+    cube = build_cube(w, WidgetText(name="toy", data={"a11y": {"sentence": "{s}"}}, source="test"))
     assert cube.layout["outputs"]["x"]["axes"] == []
     for a in np.arange(0, 4.01, 0.5):
         for b in (0, 1, 2):
@@ -69,8 +69,9 @@ def test_grid_interpolation_is_exact_for_bilinear_models_and_stores_constants_on
             assert out["s"] == pytest.approx(a * b, abs=1e-5)
 
 
-def test_auto_format_has_no_exponent():
-    assert "e" not in auto_format(123456789.0)
+def test_the_automatic_format_writes_big_and_tiny_numbers_without_an_exponent():
+    assert format_value(123456789.0) == "123,456,789"
+    assert format_value(0.000123456) == "0.0001"
 
 
 def test_a_descending_coordinate_interpolates_like_an_ascending_one():

@@ -10,6 +10,7 @@ import pytest
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.lessons.inline import find_citations
 from conftest import REPO
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 LESSON_FILES = sorted((REPO / "content" / "lessons").glob("*.md"))
@@ -50,7 +51,7 @@ def test_every_widget_is_used_in_a_lesson(content, name):
 def test_no_unverified_number_appears_as_fact(content, pattern):
     sources = [lesson_source(p) for p in content.lessons + content.pages]
     sources += [w.note() for w in REGISTRY.values()]
-    sources += [w.sentence + " ".join(w.text().param(p.name, "help") for p in w.params) for w in REGISTRY.values()]
+    sources += [widget_text(w.name).sentence + " ".join(widget_text(w.name).param(p.name, "help") for p in w.params) for w in REGISTRY.values()]
     for text in sources:
         assert not re.search(pattern, text, re.I), UNVERIFIED[pattern]
 

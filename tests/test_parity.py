@@ -19,6 +19,7 @@ from mdr_explainer.widgets.framework.plotting import glyph_data, glyph_label
 from mdr_explainer.widgets.framework.spec import Figure, Glyph
 from mdr_explainer.widgets.framework.texts import display_texts
 from mdr_explainer.widgets.framework.url_state import values_from_query
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 pytestmark = pytest.mark.browser
@@ -111,7 +112,8 @@ def js_states(page, name: str, states: list[dict]) -> list[dict]:
 @pytest.mark.parametrize("name", sorted(REGISTRY))
 def test_interpolation_readouts_sentence_and_glyphs_agree_at_200_random_states(runtime, name):
     widget = REGISTRY[name]
-    cube, words = build_cube(widget), widget.text()
+    words = widget_text(widget.name)
+    cube = build_cube(widget, words)
     states = random_positions(widget, 200, seed=11)
     for values, js in zip(states, js_states(runtime, name, states)):
         py = interpolate(widget, cube, values)
@@ -157,7 +159,7 @@ def same_shape(js: dict, py: dict) -> None:
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
 def test_every_glyph_lands_on_the_same_units_at_30_random_states(runtime, name):
-    widget, words = REGISTRY[name], REGISTRY[name].text()
+    widget, words = REGISTRY[name], widget_text(name)
     for values in random_positions(widget, 30, seed=5):
         merged = {**values, **widget.run(values)}
         for fig in widget.figures:
@@ -248,7 +250,7 @@ def test_prediction_links_parse_alike(runtime, name, prefix):
 def test_comparison_sentences_render_alike_for_every_question(runtime, name):
     from mdr_explainer.widgets.framework.prediction import choice_for, comparison_values, question_values
 
-    widget, words = REGISTRY[name], REGISTRY[name].text()
+    widget, words = REGISTRY[name], widget_text(name)
     for q in widget.questions:
         outputs = widget.run(question_values(widget, q))
         scalars = {k: v for k, v in outputs.items() if isinstance(v, float)}

@@ -8,6 +8,7 @@ from mdr_explainer.widgets.framework.numbers import ENGLISH, NumberLocale
 from mdr_explainer.widgets.framework.plot_drawing import axis, figure_drawing
 from mdr_explainer.widgets.framework.plot_geometry import UNITS, glyph_shape, linear_ticks, log_ticks, point
 from mdr_explainer.widgets.framework.spec import Figure, Glyph
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 LINEAR = Figure(name="f", x_range=(0.0, 10.0), y_range=(0.0, 105.0), glyphs=())
@@ -66,7 +67,7 @@ def test_every_figure_draws_every_glyph_at_the_defaults(name):
     widget = REGISTRY[name]
     values = {**widget.defaults(), **widget.run(widget.defaults())}
     for fig in widget.figures:
-        drawing = figure_drawing(fig, values, widget.text(), ENGLISH)
+        drawing = figure_drawing(fig, values, widget_text(widget.name), ENGLISH)
         assert [g["key"] for g in drawing["glyphs"]] == [f"{fig.name}:{i}" for i in range(len(fig.glyphs))]
         for g in drawing["glyphs"]:
             assert g.get("d") or g.get("text") or g["opacity"] == 0, (fig.name, g["key"])

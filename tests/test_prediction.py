@@ -15,6 +15,7 @@ from mdr_explainer.widgets.framework.prediction import (CHOICE, Question, choice
                                                         question_values)
 from mdr_explainer.widgets.framework.url_state import prediction_from_query
 from mdr_explainer.widgets.framework.wording import missing_words
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 WIDGETS = sorted(REGISTRY)
@@ -25,7 +26,7 @@ def test_every_widget_asks_two_or_three_sound_questions_with_all_their_words(nam
     widget = REGISTRY[name]
     assert 2 <= len(widget.questions) <= 3
     assert question_problems(widget) == []
-    assert missing_words(widget, widget.text()) == []
+    assert missing_words(widget, widget_text(widget.name)) == []
     assert len({q.name for q in widget.questions}) == len(widget.questions)
 
 
@@ -35,7 +36,7 @@ def test_the_model_answer_is_the_output_the_plot_shows_at_the_question_state(nam
     for q in widget.questions:
         outputs = widget.run(question_values(widget, q))
         assert model_answer(widget, q) == outputs[q.answer]
-        assert q.answer in widget.output_keys()  # stored in the grid the runtime reads
+        assert q.answer in widget.drawn_outputs  # stored in the grid the runtime reads
 
 
 def test_a_choice_is_right_when_the_output_falls_in_its_range():
@@ -50,7 +51,7 @@ def test_a_point_comparison_says_how_far_apart_prediction_and_model_are():
     q = next(q for q in widget.questions if q.name == "most_pumped")
     actual = model_answer(widget, q)
     values = {**widget.run(question_values(widget, q)), **comparison_values(q, 60.0, actual)}
-    sentence = render(widget.text().need("predict", "most_pumped", "compare"), values)
+    sentence = render(widget_text(widget.name).need("predict", "most_pumped", "compare"), values)
     assert sentence.startswith(f"You predicted about 60%; the model shows {round(actual)}%:")
     assert values["gap"] == pytest.approx(60.0 - actual)
 
@@ -113,8 +114,8 @@ def test_the_page_and_the_runtime_carry_the_questions(name):
     assert 'data-predict="asking"' in html and f'"question":"{first}"' in html
     for q in widget.questions:
         assert f'data-question="{q.name}"' in html
-        assert widget.text().need("predict", q.name, "why") in html.replace("&#39;", "'")
-    model = runtime_model(widget, build_cube(widget), widget.text())
+        assert widget_text(widget.name).need("predict", q.name, "why") in html.replace("&#39;", "'")
+    model = runtime_model(widget, build_cube(widget, widget_text(widget.name)), widget_text(widget.name))
     assert [q["name"] for q in model["questions"]] == [q.name for q in widget.questions]
     for q, runtime in zip(widget.questions, model["questions"]):
         assert runtime["reveal"] == question_values(widget, q)

@@ -1,6 +1,7 @@
 """The pseudo-locale (every string accented and doubled) renders every page without clipped or overlapping text."""
 import pytest
 
+from browser_helpers import bring_widgets_near
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -61,7 +62,7 @@ def test_every_page_fits_with_strings_twice_as_long(pseudo_site, browser, width)
     pages = sorted(pseudo_site.glob("**/index.html"))
     for path in pages:
         page.goto(path.as_uri() + "?reader=student")
-        page.wait_for_timeout(200)
+        bring_widgets_near(page)  # every widget has started (data-ready), so its controls are measured too
         found = page.evaluate(MEASURE, [TEXT, SIDE_BY_SIDE])
         if found["scroll"] > width + 2 or found["clipped"] or found["overlaps"]:
             problems.append((str(path.relative_to(pseudo_site)), found))

@@ -6,7 +6,7 @@ import pytest
 
 from mdr_explainer.widgets.framework.accuracy import worst_plot_error
 from mdr_explainer.widgets.framework.describe import render, template_keys
-from mdr_explainer.widgets.framework.wording import missing_words
+from mdr_explainer.widgets.framework.wording import missing_words, widget_text
 from mdr_explainer.widgets.framework.grid import build_cube
 from mdr_explainer.widgets.registry import REGISTRY
 
@@ -15,7 +15,7 @@ NAMES = sorted(REGISTRY)
 
 @pytest.fixture(scope="module")
 def cubes():
-    return {name: build_cube(REGISTRY[name]) for name in NAMES}
+    return {name: build_cube(REGISTRY[name], widget_text(name)) for name in NAMES}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -40,16 +40,16 @@ def test_presets_are_valid_and_at_least_two(name):
 def test_sentence_renders_for_defaults_and_every_preset_and_reads_only_stored_values(cubes, name):
     widget = REGISTRY[name]
     stored = set(cubes[name].layout["outputs"]) | {p.name for p in widget.params}
-    assert set(template_keys(widget.sentence)) <= stored
+    assert set(template_keys(widget_text(widget.name).sentence)) <= stored
     for values in [widget.defaults()] + [widget.values_for(p.name) for p in widget.presets]:
-        text = render(widget.sentence, {**values, **widget.run(values)})
+        text = render(widget_text(widget.name).sentence, {**values, **widget.run(values)})
         assert text and not set("{}|") & set(text), text
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_parameter_is_declared_with_words_and_units(name):
     widget = REGISTRY[name]
-    text = widget.text()
+    text = widget_text(widget.name)
     assert missing_words(widget, text) == []
     for p in widget.params:
         assert text.param(p.name, "label") and text.param(p.name, "help").endswith(".")
@@ -77,4 +77,4 @@ def test_model_module_imports_no_user_interface(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_grid_is_deterministic(cubes, name):
-    assert np.array_equal(build_cube(REGISTRY[name]).values, cubes[name].values)
+    assert np.array_equal(build_cube(REGISTRY[name], widget_text(name)).values, cubes[name].values)

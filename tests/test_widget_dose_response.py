@@ -10,6 +10,9 @@ from mdr_explainer.widgets.dose_response import WIDGET, model
 from mdr_explainer.widgets.framework.accuracy import random_positions
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
+from mdr_explainer.widgets.framework.wording import widget_text
+
+WORDS = widget_text(WIDGET.name)
 
 LEVELS = np.array(model.LEVELS)  # × the reference cell, one per slider option
 INHIBITOR_DOSES = np.arange(0.0, 10.5, 0.5)
@@ -138,14 +141,14 @@ def test_fold_resistance_is_not_capped_at_the_old_cooperative_ceiling():
 
 def test_sentence_renders_at_defaults():
     values = WIDGET.defaults()
-    text = render(WIDGET.sentence, {**values, **WIDGET.run(values)})
+    text = render(WORDS.sentence, {**values, **WIDGET.run(values)})
     assert "{" not in text and "}" not in text and "|" not in text
     assert "13.2-fold resistant" in text and "No inhibitor is added." in text
 
 
 def test_sentence_reports_what_the_inhibitor_restores():
     values = WIDGET.values_for("inhibitor_reversal")
-    text = render(WIDGET.sentence, {**values, **WIDGET.run(values)})
+    text = render(WORDS.sentence, {**values, **WIDGET.run(values)})
     assert "resistance falls from 13.2-fold to 2.5-fold" in text
     assert "7.2 times better on the chosen cell" in text
     assert "reference cell's pumps" in text
@@ -153,7 +156,7 @@ def test_sentence_reports_what_the_inhibitor_restores():
 
 def test_sentence_for_the_reference_cell_says_it_is_as_sensitive_as_the_reference_cell():
     values = WIDGET.values_for("normal_cell")
-    text = render(WIDGET.sentence, {**values, **WIDGET.run(values)})
+    text = render(WORDS.sentence, {**values, **WIDGET.run(values)})
     assert "about as sensitive as the reference cell" in text
 
 
@@ -163,14 +166,14 @@ def test_static_page_has_every_value_the_sentence_reads():
     Every key the sentence reads, including those in the conditions of nested choices, must be
     among them (a key missing there would read as undefined in the browser).
     """
-    read = set(re.findall(r"\{\?\s*([A-Za-z_]\w*)", WIDGET.sentence))
-    read |= set(re.findall(r"\{([A-Za-z_]\w*)(?::[^{}|]*)?\}", WIDGET.sentence))
-    stored = set(build_cube(WIDGET).layout["outputs"]) | {p.name for p in WIDGET.params}
+    read = set(re.findall(r"\{\?\s*([A-Za-z_]\w*)", WORDS.sentence))
+    read |= set(re.findall(r"\{([A-Za-z_]\w*)(?::[^{}|]*)?\}", WORDS.sentence))
+    stored = set(build_cube(WIDGET, WORDS).layout["outputs"]) | {p.name for p in WIDGET.params}
     assert read <= stored, read - stored
 
 
 def test_grid_readouts_match_the_model_within_a_tenth_of_a_percent():
-    cube = build_cube(WIDGET)
+    cube = build_cube(WIDGET, WORDS)
     for values in random_positions(WIDGET, 100, seed=3):
         exact, approx = WIDGET.run(values), interpolate(WIDGET, cube, values)
         for readout in WIDGET.readouts:

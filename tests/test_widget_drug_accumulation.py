@@ -5,6 +5,9 @@ import pytest
 from mdr_explainer.widgets.drug_accumulation import WIDGET
 from mdr_explainer.widgets.drug_accumulation import model as m
 from mdr_explainer.widgets.framework.describe import render
+from mdr_explainer.widgets.framework.wording import widget_text
+
+WORDS = widget_text(WIDGET.name)
 
 LEVELS = [0, 0.5, 1, 2, 5, 10, 20, 40, 100]
 
@@ -98,13 +101,13 @@ def test_falling_plasma_profile_follows_doxorubicin_half_lives():
 def test_description_names_the_numbers_shown():
     values = WIDGET.defaults()
     out = WIDGET.run(values)
-    sentence = render(WIDGET.sentence, {**values, **out})
+    sentence = render(WORDS.sentence, {**values, **out})
     assert f"keeps {round(out['ratio_cell_pct'])}%" in sentence
     assert "times less drug" in sentence
     no_pump = {**values, "mdr1_level": 0.0}
-    assert "1.3 times more drug" in render(WIDGET.sentence, {**no_pump, **WIDGET.run(no_pump)})
+    assert "1.3 times more drug" in render(WORDS.sentence, {**no_pump, **WIDGET.run(no_pump)})
     like_reference = {**values, "mdr1_level": 1.0, "inhibitor": 0.0}
-    assert "about as much drug" in render(WIDGET.sentence, {**like_reference, **WIDGET.run(like_reference)})
+    assert "about as much drug" in render(WORDS.sentence, {**like_reference, **WIDGET.run(like_reference)})
 
 
 @pytest.mark.parametrize("level", [0.0, 0.5])
@@ -112,7 +115,7 @@ def test_a_cell_with_fewer_pumps_than_the_reference_is_said_to_hold_more_drug(le
     """Review 2, N2: below the reference cell's pumps the sentence used to say "about as much"."""
     values = {**WIDGET.defaults(), "mdr1_level": level, "inhibitor": 0.0}
     out = WIDGET.run(values)
-    sentence = render(WIDGET.sentence, {**values, **out})
+    sentence = render(WORDS.sentence, {**values, **out})
     assert out["fold_higher"] > 1.05
     assert f"holds {out['fold_higher']:.1f} times more drug" in sentence
     shown = [r.key for r in WIDGET.readouts if r.shown({**values, **out})]
@@ -124,4 +127,4 @@ def test_a_pump_rich_cell_shows_the_reference_over_chosen_ratio():
     out = WIDGET.run(values)
     shown = [r.key for r in WIDGET.readouts if r.shown({**values, **out})]
     assert "fold_lower" in shown and "fold_higher" not in shown
-    assert "times less drug" in render(WIDGET.sentence, {**values, **out})
+    assert "times less drug" in render(WORDS.sentence, {**values, **out})

@@ -8,6 +8,9 @@ import mdr_explainer.widgets.pump_science as accumulation
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.inhibitor_tradeoff import WIDGET
 from mdr_explainer.widgets.inhibitor_tradeoff import model as m
+from mdr_explainer.widgets.framework.wording import widget_text
+
+WORDS = widget_text(WIDGET.name)
 
 DOSES = WIDGET.param("inhibitor_dose").slider_values()
 WEIGHTS = WIDGET.param("immune_weight").slider_values()
@@ -285,7 +288,7 @@ def test_useful_window_is_one_stretch_of_doses_at_every_setting():
 def test_description_renders_at_defaults():
     values = WIDGET.defaults()
     out = WIDGET.run(values)
-    sentence = render(WIDGET.sentence, {**values, **out})
+    sentence = render(WORDS.sentence, {**values, **out})
     assert "{" not in sentence and "seen in mice" not in sentence, "the mouse-based term is off by default"
     assert f"kills {round(out['control_at_pct'])}% of tumour cells" in sentence
     assert f"the same body exposure instead would kill {round(out['matched_at_pct'])}%" in sentence
@@ -293,16 +296,16 @@ def test_description_renders_at_defaults():
     assert "it was not fitted to any trial" in sentence
     failed = WIDGET.values_for("failed_trial")
     assert "30 in 100 tumour cells resist in ways the pump does not cause" in render(
-        WIDGET.sentence, {**failed, **WIDGET.run(failed)})
+        WORDS.sentence, {**failed, **WIDGET.run(failed)})
     none = {**values, "inhibitor_dose": 0.0}
-    assert "Without inhibitor" in render(WIDGET.sentence, {**none, **WIDGET.run(none)})
+    assert "Without inhibitor" in render(WORDS.sentence, {**none, **WIDGET.run(none)})
     immune = WIDGET.values_for("immune_dependent")
-    immune_text = render(WIDGET.sentence, {**immune, **WIDGET.run(immune)})
+    immune_text = render(WORDS.sentence, {**immune, **WIDGET.run(immune)})
     assert "seen in mice" in immune_text and "A useful window" in immune_text
 
 
 def test_mouse_origin_is_stated_in_a_readout_and_the_note():
-    labels = " ".join(WIDGET.text().readout(r.key, "label") for r in WIDGET.readouts)
+    labels = " ".join(WORDS.readout(r.key, "label") for r in WIDGET.readouts)
     assert "mice" in labels
     note = WIDGET.note()
     assert "finding in mice" in note and "[@chen2020]" in note

@@ -8,6 +8,9 @@ import pytest
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 from mdr_explainer.widgets.pump_cycle import WIDGET, geometry, model
+from mdr_explainer.widgets.framework.wording import widget_text
+
+WORDS = widget_text(WIDGET.name)
 
 ALL_STEPS = range(14)
 CYCLE = model.STEPS_PER_CYCLE  # 7 stages
@@ -21,7 +24,7 @@ def at(step, inhibitor=0):
 
 def sentence(step, inhibitor=0):
     """The description a screen reader hears at one step."""
-    return render(WIDGET.sentence, at(step, inhibitor))
+    return render(WORDS.sentence, at(step, inhibitor))
 
 
 def half(outputs, side):
@@ -118,7 +121,7 @@ def test_inhibitor_blocks_the_cycle_before_the_drug_gets_in():
 
 def stage_captions() -> dict:
     """Each stage's caption, read from the flat per-stage conditions of the sentence template."""
-    found = re.findall(r"\{\?show_(state_\d|stalled)>0\.5\|([^|{}]*?)\. \|\}", WIDGET.sentence)
+    found = re.findall(r"\{\?show_(state_\d|stalled)>0\.5\|([^|{}]*?)\. \|\}", WORDS.sentence)
     return {("stalled" if flag == "stalled" else model.STATES[int(flag[6:])].caption): text for flag, text in found}
 
 
@@ -147,7 +150,7 @@ def test_sentence_reports_the_running_atp_per_drug():
 
 def test_sentence_renders_at_defaults():
     values = WIDGET.defaults()
-    text = render(WIDGET.sentence, {**values, **WIDGET.run(values)})
+    text = render(WORDS.sentence, {**values, **WIDGET.run(values)})
     assert "{" not in text and "}" not in text and "|" not in text
     assert text.startswith("Cycle 1, stage 1 of 7.")
 
@@ -208,12 +211,12 @@ def test_presets_open_the_stages_they_name():
 
 def test_static_page_reads_the_same_sentence_as_the_model():
     """The browser renders the sentence from the grid's outputs and the slider values only."""
-    cube = build_cube(WIDGET)
+    cube = build_cube(WIDGET, WORDS)
     for step in ALL_STEPS:
         for inhibitor in (0, 1):
             values = {"step": float(step), "inhibitor": float(inhibitor)}
-            from_grid = render(WIDGET.sentence, {**values, **interpolate(WIDGET, cube, values)})
-            assert from_grid == render(WIDGET.sentence, {**values, **WIDGET.run(values)}), values
+            from_grid = render(WORDS.sentence, {**values, **interpolate(WIDGET, cube, values)})
+            assert from_grid == render(WORDS.sentence, {**values, **WIDGET.run(values)}), values
 
 
 def test_model_knows_nothing_of_the_view():

@@ -8,7 +8,6 @@ import pytest
 import yaml
 
 from conftest import REPO
-from mdr_explainer.widgets.framework import wording
 from mdr_explainer.widgets.framework.contract import runtime_model
 from mdr_explainer.widgets.framework.grid import build_cube, interpolate
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
@@ -38,7 +37,6 @@ def skeleton(monkeypatch):
     spec.__package__ = "mdr_explainer.widgets.decay"
     exec(compile(blocks["spec.py"], "decay/spec.py", "exec"), spec.__dict__)
     words = WidgetText(name="decay", data=yaml.safe_load(blocks["decay.yaml"]), source="README decay.yaml")
-    monkeypatch.setattr(wording, "widget_text", lambda name, locale="en", content_dir=None: words)
     return spec.WIDGET, words
 
 
@@ -49,7 +47,7 @@ def test_the_readme_skeleton_is_a_complete_widget(skeleton):
     outputs = widget.run(values)
     texts = display_texts(widget, values, outputs, words)
     assert "{" not in texts[SENTENCE] and texts["left_24h"] == f"{outputs['left_24h']:.1f}"
-    cube = build_cube(widget)
+    cube = build_cube(widget, words)
     assert interpolate(widget, cube, values)["left_24h"] == pytest.approx(outputs["left_24h"], rel=1e-6)
     assert runtime_model(widget, cube, words)["sentence"] == words.sentence
 

@@ -7,6 +7,9 @@ import pytest
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.tumor_evolution import WIDGET
 from mdr_explainer.widgets.tumor_evolution import model as m
+from mdr_explainer.widgets.framework.wording import widget_text
+
+WORDS = widget_text(WIDGET.name)
 
 CONTINUOUS, ADAPTIVE = 0.0, 1.0
 EQUAL_COMPETITION, NO_COMPETITION, STRONGEST_COMPETITION = 2.0, 0.0, 4.0  # option indices
@@ -125,7 +128,7 @@ def test_at_strong_competition_adaptive_dosing_never_progresses_and_the_sentence
     for cost, comp, start in EVERY_SETTING:
         values = {**WIDGET.defaults(), "resistance_cost": cost, "competition": comp, "resistant_start": start}
         out = WIDGET.run(values)
-        sentence = render(WIDGET.sentence, {**values, **out})
+        sentence = render(WORDS.sentence, {**values, **out})
         strong = m.COMPETITION_LEVELS[int(comp)] >= 2.0
         if strong:
             assert out["progressed_adaptive"] == 0.0 and out["ttp_adaptive"] == m.HORIZON_DAYS
@@ -133,7 +136,7 @@ def test_at_strong_competition_adaptive_dosing_never_progresses_and_the_sentence
             assert CAVEAT in sentence and "33.5 months" in sentence
         else:
             assert CAVEAT not in sentence
-    assert "never progresses" in WIDGET.text().param("competition", "help")
+    assert "never progresses" in WORDS.param("competition", "help")
 
 
 def test_no_cost_preset_still_favours_adaptive_dosing():
@@ -207,11 +210,11 @@ def test_goldie_coldman_switch_is_short_compared_with_the_axis():
 def test_description_renders_at_defaults():
     values = WIDGET.defaults()
     out = WIDGET.run(values)
-    sentence = render(WIDGET.sentence, {**values, **out})
+    sentence = render(WORDS.sentence, {**values, **out})
     assert "{" not in sentence and "continuous maximum dosing" in sentence
     assert f"progresses after {round(out['ttp_adaptive'])} days" in sentence
     held = {**values, "competition": STRONGEST_COMPETITION}
-    assert "does not progress within 1800 days" in render(WIDGET.sentence, {**held, **WIDGET.run(held)})
+    assert "does not progress within 1800 days" in render(WORDS.sentence, {**held, **WIDGET.run(held)})
 
 
 def test_the_presets_lessons_use_exist_and_mean_what_they_say():

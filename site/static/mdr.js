@@ -12,7 +12,8 @@
   /* ---------- reader (audience) switch ---------- */
   function storedReader() { try { return window.localStorage.getItem(READER_KEY); } catch (e) { return null; } }
   function setReader(choice, remember) {
-    if (["patient", "student", "teacher"].indexOf(choice) < 0) { choice = "patient"; }
+    var readers = [].map.call(document.querySelectorAll("[data-reader-choice]"), function (b) { return b.getAttribute("data-reader-choice"); });
+    if (readers.indexOf(choice) < 0) { choice = readers[0]; }  /* AUDIENCES, lessons/parse.py */
     document.documentElement.setAttribute("data-reader", choice);
     document.querySelectorAll("[data-reader-choice]").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-reader-choice") === choice));
@@ -24,7 +25,7 @@
     if (!group) { return; }
     group.hidden = false;
     var fromUrl = new URLSearchParams(window.location.search).get("reader");
-    setReader(fromUrl || storedReader() || "patient", Boolean(fromUrl));
+    setReader(fromUrl || storedReader(), Boolean(fromUrl));
     group.addEventListener("click", function (event) {
       var button = event.target.closest("[data-reader-choice]");
       if (button) { setReader(button.getAttribute("data-reader-choice"), true); }

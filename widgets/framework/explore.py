@@ -1,4 +1,8 @@
-"""Explore a widget's model in Jupyter: a HoloViews DynamicMap over its declared parameters."""
+"""Explore a widget's model in Jupyter: a HoloViews DynamicMap over its declared parameters, in given words.
+
+Notebooks call these by widget name through mdr_explainer.widgets.notebook, which looks the
+widget and its words up.
+"""
 from __future__ import annotations
 
 import holoviews as hv
@@ -10,18 +14,6 @@ from .spec import Widget
 from .texts import SENTENCE, display_texts
 
 LEGEND = {"below": "bottom"}
-
-
-def get_widget(name_or_widget) -> Widget:
-    """The registered widget called name, or the widget itself."""
-    if isinstance(name_or_widget, Widget):
-        return name_or_widget
-    from mdr_explainer.widgets.registry import REGISTRY
-
-    try:
-        return REGISTRY[name_or_widget]
-    except KeyError:
-        raise KeyError(f"no widget {name_or_widget!r}; known widgets: {', '.join(REGISTRY)}") from None
 
 
 def kdim(param, default: float, words) -> hv.Dimension:
@@ -91,45 +83,39 @@ def overlay(fig, merged: dict, words) -> hv.Overlay:
                       **axes)
 
 
-def layout(widget: Widget, values: dict) -> hv.Layout:
+def layout(widget: Widget, words, values: dict) -> hv.Layout:
     """Every declared figure at the given parameter values, computed by the real model."""
     merged = {**values, **widget.run(values)}
-    words = widget.text()
     return hv.Layout([overlay(fig, merged, words) for fig in widget.figures]).cols(1)
 
 
-def explore(name_or_widget, preset: str | None = None, **values) -> hv.DynamicMap:
+def explore(widget: Widget, words, preset: str | None = None, **values) -> hv.DynamicMap:
     """A DynamicMap over the widget's parameters, starting at its defaults, a preset and/or values."""
-    widget = get_widget(name_or_widget)
     start = widget.values_for(preset, values)
-    words = widget.text()
     kdims = [kdim(p, start[p.name], words) for p in widget.params]
-    return hv.DynamicMap(lambda *key: layout(widget, model_values(widget, key)), kdims=kdims)
+    return hv.DynamicMap(lambda *key: layout(widget, words, model_values(widget, key)), kdims=kdims)
 
 
-def describe(name_or_widget, preset: str | None = None, **values) -> dict:
+def describe(widget: Widget, words, preset: str | None = None, **values) -> dict:
     """The readouts shown ("label": "value unit") and the sentence ("sentence") the site shows for these values."""
-    widget = get_widget(name_or_widget)
     chosen = widget.values_for(preset, values)
     outputs = widget.run(chosen)
-    texts = display_texts(widget, chosen, outputs)
-    words = widget.text()
+    texts = display_texts(widget, chosen, outputs, words)
     found = {words.readout(r.key, "label"): f"{texts[r.key]}{words.readout(r.key, 'unit')}"
              for r in widget.readouts if r.shown({**chosen, **outputs})}
     return {**found, "sentence": texts[SENTENCE]}
 
 
-def explore_panel(name_or_widget, preset: str | None = None, **values):
+def explore_panel(widget: Widget, words, preset: str | None = None, **values):
     """A Panel column: the DynamicMap's sliders and plots, with the readouts and sentence below."""
     import panel as pn
 
-    widget = get_widget(name_or_widget)
-    pane = pn.pane.HoloViews(explore(widget, preset, **values))
+    pane = pn.pane.HoloViews(explore(widget, words, preset, **values))
     controls = list(pane.widget_box)
 
     def text(*key):
         """Readouts and sentence as Markdown for the sliders' current values."""
-        found = describe(widget, **model_values(widget, key))
+        found = describe(widget, words, **model_values(widget, key))
         sentence = found.pop("sentence")
         return "\n".join([f"- **{k}**: {v}" for k, v in found.items()] + ["", sentence])
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .spec import Widget
+from .wording import WidgetText
 
 
 @dataclass(frozen=True)
@@ -32,13 +33,13 @@ def grid_axes(widget: Widget) -> list[np.ndarray]:
     return [np.asarray(c.nodes, dtype=float) for c in widget.grid_coordinates()]
 
 
-def evaluate_grid(widget: Widget) -> dict[str, np.ndarray]:
-    """Outputs on the full grid, each shaped (*grid sizes, length)."""
+def evaluate_grid(widget: Widget, words: WidgetText) -> dict[str, np.ndarray]:
+    """Outputs the views need (their sentence comes with the words) on the full grid, each shaped (*grid sizes, length)."""
     coords = widget.grid_coordinates()
     axes = grid_axes(widget)
     shape = tuple(len(a) for a in axes)
     mesh = {c.name: m.ravel() for c, m in zip(coords, np.meshgrid(*axes, indexing="ij"))}
-    keys = widget.output_keys()
+    keys = widget.output_keys(words.sentence)
     count = int(np.prod(shape))
     if widget.vectorised:
         raw = widget.compute(**widget.params_at(mesh))
@@ -69,9 +70,9 @@ def depends_on(values: np.ndarray, axis: int) -> bool:
     return not np.allclose(first, values, rtol=0.0, atol=1e-9 * scale)
 
 
-def build_cube(widget: Widget) -> Cube:
-    """Sample the model on the grid and pack each output along only the axes it depends on."""
-    grid = evaluate_grid(widget)
+def build_cube(widget: Widget, words: WidgetText) -> Cube:
+    """Sample the model on the grid and pack each output the views need along only the axes it depends on."""
+    grid = evaluate_grid(widget, words)
     nparams = len(widget.grid_coordinates())
     chunks, outputs, offset = [], {}, 0
     for key, values in grid.items():

@@ -12,7 +12,6 @@ from functools import lru_cache
 
 WIDE = Context(prec=1200)  # enough digits for any float64 written out in full
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-FORMATS = ("", "d", "pct", "sci")  # plus ".Nf" for N decimals
 
 
 @dataclass(frozen=True)
@@ -103,11 +102,6 @@ def format_value(value: float, fmt: str = "", locale: NumberLocale = ENGLISH) ->
         return str(value)
     text = localise(no_negative_zero(digits(value, fmt)), locale)
     return text + "%" if fmt == "pct" else text
-
-
-def auto_format(value: float) -> str:
-    """Three significant figures in English (for the catalogue tables)."""
-    return format_value(value)
 
 
 @lru_cache(maxsize=None)

@@ -1,8 +1,9 @@
 """The widget declaration: parameters, model, figures, readouts and presets; words live elsewhere.
 
-Every declaration is keyword-only. What a reader sees or hears (titles, labels, units, help,
-legends, the description sentence, preset names) sits in the widget's strings file,
-content/strings/<locale>/widgets/<name>.yaml, read through `wording.WidgetText`.
+Every declaration is keyword-only and word-free. What a reader sees or hears (titles, labels,
+units, help, legends, the description sentence, preset names) sits in the widget's strings file,
+content/strings/<locale>/widgets/<name>.yaml; the caller (the site build, the notebook API) reads
+it as a `wording.WidgetText` and hands it to the code that needs words.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Callable, Union
 
 import numpy as np
 
+from .describe import template_keys
 from .params import Param, Preset
 
 Place = Union[str, float]  # an output or parameter key, or a fixed number declared by the view
@@ -212,33 +214,17 @@ class Widget:
         """The teacher-readable model note (Markdown): note_path, or NOTE.md beside the model."""
         return (self.note_path or self.folder() / "NOTE.md").read_text(encoding="utf-8")
 
-    def text(self, locale: str = "en"):
-        """The widget's words in a locale (from the packaged strings files)."""
-        from .wording import widget_text
-
-        return widget_text(self.name, locale)
-
-    @property
-    def sentence(self) -> str:
-        """The English description template (its home is the strings file's a11y.sentence)."""
-        return self.text().sentence
-
-    def output_keys(self) -> list[str]:
-        """Outputs the views need: those drawn, read out or named in the description."""
-        return list(self.view_outputs)
-
     @cached_property
-    def view_outputs(self) -> tuple[str, ...]:
-        """output_keys, worked out once (the live server asks for them on every request)."""
-        from .describe import template_keys
-
-        keys: list[str] = []
-        for fig in self.figures:
-            for g in fig.glyphs:
-                keys += g.data_keys()
-        keys += [r.key for r in self.readouts]
+    def drawn_outputs(self) -> tuple[str, ...]:
+        """Outputs the figures draw, the readouts show or their conditions read (the words add the sentence's)."""
+        keys = [k for fig in self.figures for g in fig.glyphs for k in g.data_keys()] + [r.key for r in self.readouts]
         keys += [k for r in self.readouts for k in template_keys(r.shown_condition)]
-        keys += template_keys(self.sentence)
-        keys += [q.answer for q in self.questions]
+        keys += [q.answer for q in self.questions]  # prediction answers (prediction.py)
         param_names = {p.name for p in self.params}
         return tuple(k for k in dict.fromkeys(keys) if k not in param_names)
+
+    def output_keys(self, sentence: str) -> list[str]:
+        """Outputs the views need: those drawn, read out or named in the given description sentence."""
+        param_names = {p.name for p in self.params}
+        named = [k for k in template_keys(sentence) if k not in param_names]
+        return list(dict.fromkeys([*self.drawn_outputs, *named]))

@@ -16,10 +16,9 @@ def param_display(param, value: float, text: WidgetText, locale: NumberLocale = 
     return format_value(value, param.fmt, locale)
 
 
-def display_texts(widget: Widget, values: dict, outputs: dict, text: WidgetText | None = None,
+def display_texts(widget: Widget, values: dict, outputs: dict, text: WidgetText,
                   locale: NumberLocale = ENGLISH) -> dict:
-    """Readouts by key, control values as "param:<name>", and the sentence under SENTENCE."""
-    text = text or widget.text()
+    """Readouts by key, control values as "param:<name>", and the sentence under SENTENCE, in the given words."""
     merged = {**values, **outputs}
     texts = {r.key: format_value(float(merged[r.key]), r.fmt, locale) for r in widget.readouts}
     texts.update({f"param:{p.name}": param_display(p, values[p.name], text, locale) for p in widget.params})

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from .paths import data_dir
+
 PSEUDO = "en-XA"
 SOURCE = "en"
 ACCENTS = str.maketrans("AaBbCcDdEeFfGgHhIiJjKkLlMmNnOoPpRrSsTtUuVvWwXxYyZz",
@@ -29,8 +31,6 @@ class StringsError(ValueError):
 
 def strings_roots(content_dir: Path | None = None) -> list[Path]:
     """Folders holding strings/<locale>/: the given content folder first, then the packaged one."""
-    from mdr_explainer.lessons.paths import data_dir
-
     roots = [Path(content_dir) / "strings"] if content_dir else []
     packaged = data_dir("content") / "strings"
     return [r for r in roots + [packaged] if r.is_dir()]
