@@ -54,7 +54,7 @@
     if (!data) { return; }
     var shape = M.glyphShape({ kind: "text" }, this.fig, { x: [data.x[0]], y: [this.value()], alpha: [1] });
     this.dot.style.left = shape.left; this.dot.style.top = shape.top;
-    this.dot.classList.toggle("predict-marker-left", parseFloat(shape.left) > 60);
+    this.dot.classList.toggle("predict-marker-left", parseFloat(shape.left) > 50);
   };
   Marker.prototype.fromPointer = function (event) {
     var rect = this.frame.getBoundingClientRect(), share = 1 - (event.clientY - rect.top) / rect.height;
