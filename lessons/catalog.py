@@ -46,11 +46,12 @@ class Term:
     definition: str
     aliases: tuple[str, ...] = ()
     source: str = ""
+    anchor: str = ""  # the English term a translated entry keeps its anchor from, so links survive a language switch
 
     @property
     def slug(self) -> str:
         """Anchor id on the glossary page."""
-        return "term-" + re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+        return "term-" + re.sub(r"[^a-z0-9]+", "-", (self.anchor or self.term).lower()).strip("-")
 
 
 @dataclass

@@ -28,7 +28,14 @@ def cmd_build(args) -> int:
             build_live(content, Path(args.out), locale=args.locale)
             print(f"built the live pages into {args.out}; serve them with `mdr-explainer serve --site {args.out}`")
             return 0
-        report = build_site(content, Path(args.out), locale=args.locale, base_url=args.base_url)
+        if args.all_locales:
+            from .build import build_with_translations
+
+            for locale, report in build_with_translations(content, Path(args.out), base_url=args.base_url).items():
+                print(f"built {locale}: {len(report.pages)} pages in {report.seconds:.1f} s")
+            return 0
+        report = build_site(content, Path(args.out), locale=args.locale, base_url=args.base_url,
+                            twins=dict(args.twin or []))
     except ContentError as err:
         print_problems(err)
         print(f"build failed; {args.out} was left as it was", file=sys.stderr)
@@ -55,6 +62,8 @@ def cmd_check(args) -> int:
     """Validate content without building."""
     from .content import load_content
 
+    from .translation import translated_locales
+
     content = Path(args.content) if args.content else default_content_dir()
     try:
         loaded = load_content(content)
@@ -63,7 +72,30 @@ def cmd_check(args) -> int:
         return 1
     print(f"ok: {len(loaded.lessons)} lessons, {len(loaded.pages)} pages, "
           f"{len(loaded.catalog.references)} references, {len(loaded.catalog.terms)} glossary terms")
-    return 0
+    failed = False
+    for locale in translated_locales(content):
+        try:
+            translated = load_content(content, locale=locale)
+        except ContentError as err:
+            print(f"{locale}:", file=sys.stderr)
+            print_problems(err)
+            failed = True
+            continue
+        print(f"ok {locale}: {len(translated.lessons)} lessons translated, no missing keys")
+        print_reading_ease(translated)
+    return 1 if failed else 0
+
+
+def print_reading_ease(content) -> None:
+    """Each Spanish patient part's Fernández-Huerta and INFLESZ scores, against the house minimums."""
+    from .editorial_es import MIN_FERNANDEZ_HUERTA, MIN_INFLESZ, patient_scores
+
+    if not content.lessons or content.lessons[0].path.parent.name.split("-")[0] != "es":
+        return
+    print(f"  reading ease of the patient parts (minimums: Fernández-Huerta {MIN_FERNANDEZ_HUERTA:g}, INFLESZ {MIN_INFLESZ:g})")
+    for lesson in content.lessons:
+        huerta, inflesz = patient_scores(lesson, content)
+        print(f"  {lesson.path.name:<32} Fernández-Huerta {huerta:5.1f}  INFLESZ {inflesz:5.1f}")
 
 
 def cmd_serve(args) -> int:
@@ -121,6 +153,14 @@ def base_url(value: str) -> str:
     return value.rstrip("/")
 
 
+def twin(value: str) -> tuple[str, str]:
+    """CODE=ROOT for --twin, with ROOT ending in a slash."""
+    code, sep, root = value.partition("=")
+    if not sep or not code or not root:
+        raise argparse.ArgumentTypeError(f"{value!r} is not CODE=ROOT; write it as en=../site-en/")
+    return code, root if root.endswith("/") else root + "/"
+
+
 def parser() -> argparse.ArgumentParser:
     """Command-line interface."""
     top = argparse.ArgumentParser(prog="mdr-explainer", description="Why Chemo Stops Working: build, check or serve the lessons.")
@@ -130,6 +170,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--content", help="content folder (default: ./content or the packaged lessons)")
     build.add_argument("--locale", default="en", help="language of the site's words: en, a folder under "
                        "content/strings/, or en-XA (pseudo-locale for layout testing)")
+    build.add_argument("--twin", action="append", type=twin, metavar="CODE=ROOT",
+                       help="link every page to its twin in another language's build, e.g. en=../site-en/ "
+                            "(relative to this site's root, or an https:// address; repeatable)")
+    build.add_argument("--all-locales", action="store_true", help="build English into --out and every translation "
+                       "into --out/<code>/, linked to each other (one site)")
     build.add_argument("--live", action="store_true", help="build the live server's pages (for serve --site)")
     build.add_argument("--base-url", type=base_url, default=None,
                        help="public address the site is served from, e.g. https://example.org/mdr/ "

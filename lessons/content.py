@@ -10,7 +10,8 @@ from .lesson import Content, Lesson
 from .parse import parse_body
 from .problems import ContentError, Problem
 from .sources import BadSource, field_line, split_front_matter
-from .validate import check_front_matter, check_icons, check_inline, check_parts, check_quiz, check_widget
+from .validate import (check_front_matter, check_icons, check_inline, check_parts, check_quiz, check_recall, check_widget,
+                       check_worked, repeat_recall)
 
 
 def load_page(path: Path, kind: str, catalog: Catalog, registry: dict, problems: list[Problem]) -> Lesson | None:
@@ -47,8 +48,27 @@ def load_page(path: Path, kind: str, catalog: Catalog, registry: dict, problems:
                     f"{c.get('text', '')} {c.get('feedback', '')}" for c in question.get("choices", [])]
                 for text in texts:
                     check_inline(src, text, block.line, catalog, listed, found)
+        elif block.kind == "recall":
+            check_recall(src, block, found)
+            for question in block.data or []:
+                if isinstance(question, dict):
+                    check_inline(src, f"{question.get('question', '')} {question.get('answer', '')}", block.line,
+                                 catalog, listed, found)
+        elif block.kind == "worked":
+            check_worked(src, block, found)
+            for text in worked_texts(block.data):
+                check_inline(src, text, block.line, catalog, listed, found)
+    repeat_recall(src, body.blocks, found)
     problems.extend(found)
     return Lesson(path=path, kind=kind, meta=src.meta, body=body)
+
+
+def worked_texts(data) -> list[str]:
+    """Every text of a checked worked example (None if it did not pass its check)."""
+    if not data:
+        return []
+    return [data["title"], data["rule"], *data["steps"]] + [
+        str(t) for item in data["problems"] for t in [item["given"], *item["results"]]]
 
 
 def check_unique_slugs(pages: list[Lesson], problems: list[Problem]) -> None:
@@ -67,8 +87,9 @@ def check_unique_slugs(pages: list[Lesson], problems: list[Problem]) -> None:
 RESERVED_SLUGS = {"static", "embed", "glossary", "widgets", "index", "course"}
 
 
-def load_content(root: Path, registry: dict | None = None) -> Content:
-    """Load and check a content folder; raise ContentError listing every problem found."""
+def load_content(root: Path, registry: dict | None = None, locale: str = "en") -> Content:
+    """Load and check a content folder (translated into locale if it has lessons/<locale>/); raise ContentError
+    listing every problem found."""
     if registry is None:
         from mdr_explainer.widgets.registry import REGISTRY as registry
     root = Path(root)
@@ -93,4 +114,25 @@ def load_content(root: Path, registry: dict | None = None) -> Content:
     problems.extend(widget_word_problems(root, registry))
     if problems:
         raise ContentError(problems)
-    return content
+    return translated_content(content, locale, registry) if locale != "en" else content
+
+
+def translated_content(content: Content, locale: str, registry: dict) -> Content:
+    """The content in a locale: its translation (checked, house style included) or, without one, English."""
+    from .editorial_es import check_spanish
+    from .illustrations import illustration_problems
+    from .strings import requires_every_key, translation_problems
+    from .translation import translate, translated_locales
+
+    problems = translation_problems(content.root, locale) if requires_every_key(locale, content.root) else []
+    if locale not in translated_locales(content.root):
+        if problems:
+            raise ContentError(problems)
+        return content
+    translated = translate(content, locale, registry, problems)
+    problems.extend(illustration_problems(content.root, locale))
+    if locale.split("-")[0] == "es":
+        problems.extend(check_spanish(translated))
+    if problems:
+        raise ContentError(problems)
+    return translated

@@ -184,6 +184,28 @@ def quiz_size(lesson: Lesson, content: Content) -> Iterator[Problem]:
                                                         f"a lesson asks {low}-{high} in all")
 
 
+RECALL_PARTS = ("student", "teacher")
+
+
+def later_lessons_open_with_recall(lesson: Lesson, content: Content) -> Iterator[Problem]:
+    """Each lesson after the first opens its student and teacher parts with questions from the last lesson."""
+    first = content.lessons.index(lesson) == 0 if lesson in content.lessons else True
+    recalls = [b for b in lesson.body.blocks if b.kind == "recall"]
+    if first:
+        for block in recalls:
+            yield Problem(lesson.path, block.line - 1, "the first lesson has no lesson before it; remove this "
+                                                       "```recall block")
+        return
+    for audience in RECALL_PARTS:
+        if audience not in lesson.body.parts:
+            continue
+        opening = next((b for b in lesson.body.blocks if b.audience == audience), None)
+        if opening is None or opening.kind != "recall":
+            yield Problem(lesson.path, lesson.body.parts[audience] + 1,
+                          f"the {audience} part must open with a ```recall block: two questions on the last "
+                          "lesson, each with `question:` and `answer:` (an empty block repeats the first one)")
+
+
 def patient_parts_average_grade_seven(content: Content) -> Iterator[Problem]:
     """The patient parts average Flesch-Kincaid grade 7 or below (needs textstat)."""
     lessons = [lesson for lesson in content.lessons if "patient" in lesson.body.parts]
@@ -203,7 +225,7 @@ def patient_parts_average_grade_seven(content: Content) -> Iterator[Problem]:
 LESSON_RULES = (key_message_is_one_sentence, reading_time_is_positive, objectives_count, cites_enough_sources,
                 patient_asks_the_care_team, patient_reads_at_grade_eight, teacher_has_model_answers,
                 teacher_names_misconceptions, teacher_has_a_15_minute_activity, teacher_names_a_preset,
-                widgets_have_what_to_notice, widgets_have_try_this, quiz_size)
+                widgets_have_what_to_notice, widgets_have_try_this, quiz_size, later_lessons_open_with_recall)
 SITE_RULES = (patient_parts_average_grade_seven,)
 
 

@@ -16,6 +16,7 @@ class Lesson:
     kind: str
     meta: dict
     body: Body
+    languages: dict[str, str] = field(default_factory=dict)  # audience -> BCP 47 code where it differs from the site
 
     @property
     def slug(self) -> str:

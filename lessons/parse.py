@@ -1,4 +1,4 @@
-"""Split a lesson body into audience parts, Markdown, widget blocks and quiz blocks, with lines."""
+"""Split a lesson body into audience parts, Markdown, widget, quiz, recall and worked-example blocks, with lines."""
 from __future__ import annotations
 
 import re
@@ -11,12 +11,12 @@ AUDIENCES = ("patient", "student", "teacher")
 PART_OPEN = re.compile(r"^:::\s*([A-Za-z_-]+)\s*$")
 PART_CLOSE = re.compile(r"^:::\s*$")
 FENCE = re.compile(r"^(```+|~~~+)\s*([A-Za-z_][\w-]*)?\s*(\S+)?\s*$")
-SPECIAL_FENCES = ("widget", "quiz", "icons")
+SPECIAL_FENCES = ("widget", "quiz", "icons", "recall", "worked")
 
 
 @dataclass
 class Block:
-    """A run of body text for one audience: Markdown, a widget directive or a quiz."""
+    """A run of body text for one audience: Markdown, a widget directive, a quiz, recall questions or a worked example."""
 
     kind: str
     audience: str

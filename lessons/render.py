@@ -10,6 +10,7 @@ from .html_text import plain_text
 from .icons import icons_html
 from .markup import CitationOrder, render_inline, render_markdown
 from .parse import Block
+from .practice_html import recall_html, worked_html
 from .templating import environment
 
 
@@ -61,6 +62,10 @@ def render_lesson(lesson: Lesson, content: Content, root: str, widget_html: Widg
             label = render_inline(block.data["label"], content.catalog, order, root)
             ratio = text("icons.ratio", count=block.data["count"], of=block.data["of"])
             piece = icons_html(block.data["count"], block.data["of"], ratio, label)
+        elif block.kind == "recall":
+            piece = recall_html(block, index, lesson, content, order, root, text)
+        elif block.kind == "worked":
+            piece = worked_html(block, index, content, order, root, text)
         else:
             piece = quiz_html(block, index, content, order, root, text)
         if sections and sections[-1]["audience"] == block.audience:

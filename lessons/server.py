@@ -293,11 +293,18 @@ class Health(RequestHandler):
                     "cache": {"entries": len(CACHE.entries), "hits": CACHE.hits, "misses": CACHE.misses}})
 
 
+# Paths Bokeh and Panel serve themselves on the same server (BokehJS and extensions under /static/js/,
+# /static/lib/ and /static/extensions/, Panel's component modules under /components/): the site's
+# catch-all leaves them alone, so Panel apps served beside the site load. The site's own static/
+# holds files, data/ and vendor/ only (tests/test_browser_panel.py checks both).
+BOKEH_PATHS = r"(?!static/(?:js|lib|extensions)/|components/)"
+
+
 def routes(site: Path, origins: list[str]) -> list:
     """Tornado routes: the live model, the health report, then every file of the built site."""
     LiveModel.allowed = set(origins)
     return [(rf"/{LIVE_PATH}", LiveModel), (rf"/{HEALTH_PATH}", Health),
-            (r"/(.*)", SitePage, {"path": str(site), "default_filename": "index.html"})]
+            (rf"/{BOKEH_PATHS}(.*)", SitePage, {"path": str(site), "default_filename": "index.html"})]
 
 
 def build_live(content_dir: Path, site: Path, locale: str = "en") -> float:

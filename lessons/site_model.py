@@ -57,11 +57,15 @@ def lesson_page(lesson: Lesson, content: Content, text: SiteText, position: int 
     def render_widget(block, _index: int, caption: str) -> str:
         widget = REGISTRY[block.name]
         key = namer(widget.name)
+        part_lang = lesson.languages.get(block.audience)  # an untranslated part: its caption keeps its language,
+        if part_lang and part_lang != text.lang and caption:  # the widget's own words are the site's
+            caption = f'<span lang="{part_lang}">{caption}</span>'
         instance = WidgetInstance(widget=widget.name, id=key, url_key=key,
                                   values=widget.values_for(block.data["preset"], block.data["params"]),
                                   caption_html=caption, preset=block.data["preset"])
         instances.append(instance)
-        return widget_html(instance, text, root)
+        html = widget_html(instance, text, root)
+        return f'<div lang="{text.lang}">{html}</div>' if part_lang and part_lang != text.lang else html
 
     rendered = render_lesson(lesson, content, root, render_widget, text)
     context = {"lesson": lesson, "sections": rendered.sections, "references": rendered.references}

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.numbers import NumberLocale, format_value
-from mdr_explainer.widgets.framework.wording import StringsError, load_tree, widget_text
+from mdr_explainer.widgets.framework.wording import StringsError, load_tree, site_string, widget_text
 
 from .sanitize import sanitize
 
@@ -35,12 +35,7 @@ class SiteText:
 
     def raw(self, key: str) -> str:
         """The template behind a dotted key; the error names the file and the key to add."""
-        node = self.data
-        for part in key.split("."):
-            if not isinstance(node, dict) or part not in node:
-                raise StringsError(f"content/strings/{self.locale.code}/site.yaml: missing key {key}; add it")
-            node = node[part]
-        return str(node)
+        return site_string(self.data, key, self.locale.code)
 
     def __call__(self, key: str, **values) -> str:
         """The text for a key with its {placeholders} filled (numbers by locale, plurals by rule)."""
@@ -110,4 +105,62 @@ def widget_word_problems(content_dir: Path | None, registry: dict) -> list:
             if unknown:
                 problems.append(Problem(path, 1, f"a11y.sentence reads unknown values {', '.join(sorted(unknown))}; "
                                                  "use the model's outputs or the parameters"))
+            mech = widget.mechanism
+            unknown = set(template_keys(words.get("mechanism", "sentence", default=""))) - known - set(mech.values() if mech else ())
+            if mech and unknown:
+                problems.append(Problem(path, 1, f"mechanism.sentence reads unknown values {', '.join(sorted(unknown))}; "
+                                                 "use the outputs the widget's Mechanism declares"))
     return problems
+
+
+def dotted_keys(tree: dict, prefix: str = "") -> set[str]:
+    """Every leaf of a strings tree as a dotted key (the `locale` block is settings, not words)."""
+    keys = set()
+    for key, value in tree.items():
+        if not prefix and key == "locale":
+            continue
+        path = f"{prefix}{key}"
+        keys |= dotted_keys(value, path + ".") if isinstance(value, dict) else {path}
+    return keys
+
+
+def strings_files(content_dir: Path | None, locale: str) -> list[str]:
+    """The strings files (relative to strings/<locale>/) English has: site.yaml and widgets/*.yaml."""
+    from mdr_explainer.widgets.framework.wording import SOURCE, strings_roots
+
+    names = {p.relative_to(root / SOURCE).as_posix() for root in strings_roots(content_dir)
+             for p in (root / SOURCE).rglob("*.yaml")}
+    return sorted(names)
+
+
+def translation_problems(content_dir: Path | None, locale: str) -> list:
+    """Every key a locale's strings files lack or have in excess of English, as Problems naming the file."""
+    from mdr_explainer.widgets.framework.wording import SOURCE, first_file, read_yaml, strings_roots
+
+    from .problems import Problem
+
+    roots = strings_roots(content_dir)
+    problems = []
+    for relative in strings_files(content_dir, locale):
+        english = dotted_keys(read_yaml(first_file(roots, SOURCE, relative)))
+        path = first_file(roots, locale, relative)
+        if path is None:
+            problems.append(Problem(roots[0] / locale / relative, 1, f"file is missing ({len(english)} keys); "
+                                                                     f"copy content/strings/{SOURCE}/{relative} and translate it"))
+            continue
+        translated = dotted_keys(read_yaml(path))
+        problems += [Problem(path, 1, f"missing key {key}; translate it from content/strings/{SOURCE}/{relative}")
+                     for key in sorted(english - translated)]
+        problems += [Problem(path, 1, f"key {key} is not in content/strings/{SOURCE}/{relative}; remove or rename it")
+                     for key in sorted(translated - english)]
+    return problems
+
+
+def requires_every_key(locale: str, content_dir: Path | None = None) -> bool:
+    """True if the locale's site.yaml sets `locale: missing: error` (no silent English fallback)."""
+    from mdr_explainer.widgets.framework.wording import PSEUDO, SOURCE, first_file, read_yaml, strings_roots
+
+    if locale in (SOURCE, PSEUDO):
+        return False
+    path = first_file(strings_roots(content_dir), locale, "site.yaml")
+    return path is not None and str((read_yaml(path).get("locale") or {}).get("missing", "english")) == "error"

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from mdr_explainer.widgets.framework.templates import template_environment
 
 from .parse import AUDIENCES
-from .paths import site_dir
 
 
 @lru_cache(maxsize=1)
@@ -14,9 +13,7 @@ def environment() -> Environment:
     """Jinja environment over site/templates with autoescaping on."""
     from .classroom import CARTRIDGE_PATH, EMBED_HEIGHT
 
-    env = Environment(loader=FileSystemLoader(str(site_dir() / "templates")),
-                      autoescape=select_autoescape(["html"]), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = template_environment()
     env.globals.update(cartridge_path=CARTRIDGE_PATH, embed_height=EMBED_HEIGHT, audiences=AUDIENCES)
     return env
 

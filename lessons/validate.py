@@ -150,24 +150,35 @@ def check_widget(src: SourceText, block: Block, registry: dict, problems: list[P
                   "caption": str(data.get("caption") or "")}
 
 
-def check_quiz(src: SourceText, block: Block, problems: list[Problem]) -> None:
-    """1-5 questions, each with 2-5 choices, one correct, feedback on all."""
+def question_list(src: SourceText, block: Block, problems: list[Problem], sizes: tuple[int, int], what: str):
+    """A block's YAML list of `question:` mappings as (where, line, question) for each usable one, or None."""
     try:
         data = parse_yaml(block.text, src.path, block.line)
     except BadSource as bad:
         problems.append(bad.problem)
-        return
-    if not isinstance(data, list) or not 1 <= len(data) <= 5:
-        problems.append(Problem(src.path, block.line, "a quiz is a YAML list of 1-5 questions"))
-        return
+        return None
+    low, high = sizes
+    count = f"{low}" if low == high else f"{low}-{high}"
+    if not isinstance(data, list) or not low <= len(data) <= high:
+        problems.append(Problem(src.path, block.line, f"{what} is a YAML list of {count} questions"))
+        return None
     starts = [block.line + i for i, text in enumerate(block.text.split("\n"))
               if re.match(r"\s*-\s*question\s*:", text)]
+    usable = []
     for q_index, question in enumerate(data, start=1):
         where = f"question {q_index}"
         line = starts[q_index - 1] if q_index <= len(starts) else block.line
         if not isinstance(question, dict) or not str(question.get("question") or "").strip():
             problems.append(Problem(src.path, line, f"{where} needs `question:` text"))
             continue
+        usable.append((where, line, question))
+    block.data = data
+    return usable
+
+
+def check_quiz(src: SourceText, block: Block, problems: list[Problem]) -> None:
+    """1-5 questions, each with 2-5 choices, one correct, feedback on all."""
+    for where, line, question in question_list(src, block, problems, (1, 5), "a quiz") or []:
         choices = question.get("choices")
         if not isinstance(choices, list) or not 2 <= len(choices) <= 5:
             problems.append(Problem(src.path, line, f"{where} needs 2-5 `choices`"))
@@ -177,7 +188,77 @@ def check_quiz(src: SourceText, block: Block, problems: list[Problem]) -> None:
         for c_index, choice in enumerate(choices, start=1):
             if not isinstance(choice, dict) or not choice.get("text") or not choice.get("feedback"):
                 problems.append(Problem(src.path, line, f"{where}, choice {c_index} needs `text:` and `feedback:`"))
-    block.data = data
+
+
+RECALL_QUESTIONS = 2
+
+
+def check_recall(src: SourceText, block: Block, problems: list[Problem]) -> None:
+    """Questions "from last time": two, each answered (the answer sits behind a disclosure).
+
+    An empty block repeats the lesson's first recall questions (the teacher part asks what students saw).
+    """
+    if not block.text.strip():
+        block.data = []
+        return
+    for where, line, question in question_list(src, block, problems, (RECALL_QUESTIONS,) * 2, "a recall block") or []:
+        if not str(question.get("answer") or "").strip():
+            problems.append(Problem(src.path, line, f"{where} needs `answer:` text (shown behind a disclosure)"))
+        for key in sorted(set(question) - {"question", "answer"}):
+            problems.append(Problem(src.path, line, f"{where} has unknown key `{key}`; use `question:` and `answer:`"))
+
+
+def repeat_recall(src: SourceText, blocks: list[Block], problems: list[Problem]) -> None:
+    """Give each empty recall block the lesson's first written recall questions."""
+    recalls = [b for b in blocks if b.kind == "recall"]
+    written = next((b.data for b in recalls if b.data), None)
+    for block in recalls:
+        if block.data == [] and written is None:
+            problems.append(Problem(src.path, block.line - 1, "an empty ```recall block repeats the lesson's "
+                                                              "recall questions, but none are written; add two"))
+        elif block.data == []:
+            block.data = written
+
+
+WORKED_KEYS = {"title", "rule", "steps", "fade", "problems"}
+WORKED_PROBLEMS = 3  # worked in full, then one step left blank, then the learner alone
+WORKED_STEPS = (2, 5)
+
+
+def check_worked(src: SourceText, block: Block, problems: list[Problem]) -> None:
+    """A worked-then-faded example: a rule, 2-5 steps, three problems each with a result for every step."""
+    data = block_mapping(src, block, problems, "a worked block holds `title:`, `rule:`, `steps:`, `fade:` and "
+                                               "`problems:`", empty=None)
+    if data is None:
+        return
+    for key in sorted(set(data) - WORKED_KEYS):
+        problems.append(Problem(src.path, key_line(block, key), f"unknown worked-example key `{key}`; "
+                                                                f"use {', '.join(sorted(WORKED_KEYS))}"))
+    found = len(problems)
+    for key in ("title", "rule"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            problems.append(Problem(src.path, key_line(block, key), f"a worked example needs `{key}:` text"))
+    steps, low, high = data.get("steps"), *WORKED_STEPS
+    if not isinstance(steps, list) or not low <= len(steps) <= high or not all(isinstance(t, str) and t.strip() for t in steps):
+        problems.append(Problem(src.path, key_line(block, "steps"), f"`steps` must list {low}-{high} steps in words"))
+        return
+    fade = data.get("fade")
+    if not isinstance(fade, int) or isinstance(fade, bool) or not 1 <= fade <= len(steps):
+        problems.append(Problem(src.path, key_line(block, "fade"), f"`fade` must be the number (1-{len(steps)}) of "
+                                                                   "the step the second problem leaves blank"))
+    items = data.get("problems")
+    if not isinstance(items, list) or len(items) != WORKED_PROBLEMS:
+        problems.append(Problem(src.path, key_line(block, "problems"), f"`problems` must list {WORKED_PROBLEMS}: "
+                                                                       "worked, one step blank, on your own"))
+        return
+    for index, item in enumerate(items, start=1):
+        results = item.get("results") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not str(item.get("given") or "").strip() or not isinstance(results, list) \
+                or len(results) != len(steps) or not all(str(r).strip() for r in results):
+            problems.append(Problem(src.path, key_line(block, "problems"), f"problem {index} needs `given:` text and "
+                                                                           f"`results:` with one answer per step ({len(steps)})"))
+    if len(problems) == found:
+        block.data = data
 
 
 ICON_KEYS = {"count", "of", "label"}

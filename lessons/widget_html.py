@@ -4,12 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mdr_explainer.widgets.framework.contract import instance_config, script_json
-from mdr_explainer.widgets.framework.plot_drawing import figure_drawing
-from mdr_explainer.widgets.framework.plotting import figure_words
 from mdr_explainer.widgets.framework.describe import render
 from mdr_explainer.widgets.framework.prediction import POINT, default_question, marker_range
 from mdr_explainer.widgets.framework.url_state import guess_from_text
-from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
+from mdr_explainer.widgets.framework.view_context import view_context
 from mdr_explainer.widgets.registry import REGISTRY
 
 from .strings import SiteText
@@ -26,13 +24,6 @@ class WidgetInstance:
     values: dict = field(default_factory=dict)
     caption_html: str = ""
     preset: str | None = None
-
-
-def figure_items(instance: WidgetInstance, merged: dict, text, site: SiteText) -> list[dict]:
-    """Each figure's words and its first frame drawn at the starting values (target <instance>-plot-<figure>)."""
-    return [{**figure_words(fig, text), "name": fig.name, "target": f"{instance.id}-plot-{fig.name}",
-             "height": fig.height, "axes": fig.axes, "drawing": figure_drawing(fig, merged, text, site.locale)}
-            for fig in REGISTRY[instance.widget].figures]
 
 
 def marker_item(widget, question, words, locale) -> dict:
@@ -55,30 +46,14 @@ def question_items(widget, words, locale) -> list[dict]:
 
 
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
-    """Template context for one widget on a page (controls, readouts, sentence, plot, config)."""
+    """Template context for one widget on a page (controls, readouts, sentence, plot, caption, prediction step, config)."""
     widget = REGISTRY[instance.widget]
     words = site.widget(widget.name)
-    values = instance.values
-    outputs = widget.run(values)
-    texts = display_texts(widget, values, outputs, words, site.locale)
-    question = default_question(widget, values, instance.preset)
-    params = [{"name": p.name, "min": p.min, "max": p.max, "step": p.step, "options": [
-                   {"index": i, "label": words.option(p.name, o)} for i, o in enumerate(p.options)],
-               "value": int(values[p.name]) if p.options else values[p.name],
-               "label": words.param(p.name, "label"), "unit": words.param(p.name, "unit"),
-               "help": words.param(p.name, "help"), "display": texts[f"param:{p.name}"]} for p in widget.params]
-    return {
-        "name": widget.name, "id": instance.id, "title": words.title, "caption": instance.caption_html,
-        "params": params,
-        "presets": [{"name": p.name, "title": words.preset(p.name)} for p in widget.presets],
-        "readouts": [{"key": r.key, "label": words.readout(r.key, "label"), "unit": words.readout(r.key, "unit"),
-                      "text": texts[r.key], "shown": r.shown({**values, **outputs})} for r in widget.readouts],
-        "sentence": texts[SENTENCE],
-        "question": question,
-        "questions": question_items(widget, words, site.locale),
-        "config_json": script_json(instance_config(widget.name, instance.id, instance.url_key, values, question)),
-        "figures": figure_items(instance, {**values, **outputs}, words, site),
-    }
+    context = view_context(widget, instance.id, instance.values, words, site.locale)
+    question = default_question(widget, instance.values, instance.preset)
+    config = instance_config(widget.name, instance.id, instance.url_key, instance.values, question)
+    return {**context, "caption": instance.caption_html, "question": question,
+            "questions": question_items(widget, words, site.locale), "config_json": script_json(config)}
 
 
 def widget_html(instance: WidgetInstance, site: SiteText, root: str) -> str:

@@ -48,6 +48,15 @@ def source(sample):
     return sample.path.read_text(encoding="utf-8")
 
 
+RECALL = """```recall
+- question: What does a pump push out?
+  answer: Drugs.
+- question: What powers it?
+  answer: ATP.
+```
+"""
+
+
 def problems_for(tmp_path, sample, text, extra=None):
     """(path of the lesson, problems `check` reports) for a folder holding only this lesson text."""
     root = tmp_path / "c"
@@ -216,7 +225,8 @@ def test_grade_eight_is_the_limit(tmp_path, sample, source, monkeypatch, grade, 
 
 
 def test_patient_parts_average_grade_seven_or_below_names_the_hardest(tmp_path, sample, source, monkeypatch):
-    second = set_field(source, "slug", "second-copy")
+    second = set_field(source, "slug", "second-copy").replace("::: student\n", "::: student\n" + RECALL, 1).replace(
+        "::: teacher\n", "::: teacher\n```recall\n```\n", 1)  # a later lesson opens with questions from the last one
     grades = {sample.path.name: 6.5, "99-second.md": 7.9}
     monkeypatch.setattr(readability, "patient_grade", lambda lesson, content: grades[lesson.path.name])
     path, problems = problems_for(tmp_path, sample, source, extra={"99-second.md": second})

@@ -151,23 +151,45 @@ def test_unknown_widget_says_which_exist():
         explore("no_such_widget")
 
 
-def test_example_notebook_executes(tmp_path, monkeypatch):
-    """docs/explore.ipynb runs top to bottom in a fresh kernel of this interpreter without an error."""
+@pytest.fixture(scope="module")
+def executed_notebook(tmp_path_factory):
+    """docs/explore.ipynb run top to bottom once, in a fresh kernel of this interpreter (the cells keep their outputs)."""
     import ipykernel  # noqa: F401  (the kernel the notebook runs in; part of the test extra)
     import nbclient
     import nbformat
 
+    tmp_path = tmp_path_factory.mktemp("notebook")
     spec = tmp_path / "kernels" / "mdr-explore"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "mdr-explainer tests", "language": "python"}))
-    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
     nb = nbformat.read(NOTEBOOK, as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit the notebook with outputs cleared"
-    start = time.perf_counter()
-    nbclient.NotebookClient(nb, kernel_name="mdr-explore", timeout=120,
-                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_PATH", str(tmp_path))
+        start = time.perf_counter()
+        nbclient.NotebookClient(nb, kernel_name="mdr-explore", timeout=120,
+                                resources={"metadata": {"path": str(tmp_path)}}).execute()
     print(f"explore.ipynb executed in {time.perf_counter() - start:.1f} s")
-    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    return nb
+
+
+def test_example_notebook_executes(executed_notebook):
+    """docs/explore.ipynb runs top to bottom without an error."""
+    errors = [o for c in executed_notebook.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
+
+
+def test_example_notebook_shows_the_panel_components(executed_notebook):
+    """The notebook's panel_widget cells display Panel components, and pn.bind carries a Python change to the second."""
+    from mdr_explainer.widgets.framework.wording import widget_text
+
+    cells = [c for c in executed_notebook.cells if c.cell_type == "code"]
+    shown = next(c for c in cells if "panel_widget(" in c.source)
+    assert any("application/vnd.holoviews_exec.v0+json" in o.get("data", {}) for o in shown.outputs)
+    result = next(c for c in cells if "accumulation.inhibitor = 4" in c.source).outputs[0]["data"]["text/plain"]
+    widget = REGISTRY["dose_response"]
+    values = widget.values_for("resistant_line", {"inhibitor": 4})
+    sentence = display_texts(widget, values, widget.run(values), widget_text("dose_response"))[SENTENCE]
+    assert result.startswith("(4.0,") and repr(sentence) in result

@@ -1,4 +1,4 @@
-"""The notebook API: explore, describe and explore_panel a widget by name, in its English words.
+"""The notebook API: explore, describe, explore_panel and panel_widget a widget by name, in its English words.
 
 This is the caller that looks a widget and its words up; the framework below it takes both as
 arguments, so widgets/framework/ never reads the registry.
@@ -42,3 +42,17 @@ def explore_panel(name_or_widget, preset: str | None = None, **values):
     """A Panel row: the DynamicMap's sliders and plots, with the readouts and sentence beside them."""
     widget = get_widget(name_or_widget)
     return views.explore_panel(widget, english(widget), preset, **values)
+
+
+def panel_widget(name_or_widget, preset: str | None = None, *, words: WidgetText | None = None, site_words=None,
+                 numbers=None, theme: str | None = None, **values):
+    """The widget as a Panel component that looks and reads as on the site (see widgets/panel_view/).
+
+    words, site_words and numbers default to English; theme to Panel's (light, or dark with ?theme=dark).
+    """
+    from mdr_explainer.widgets.framework.numbers import ENGLISH
+    from mdr_explainer.widgets.panel_view import widget_view
+
+    widget = get_widget(name_or_widget)
+    return widget_view(widget, words or english(widget), preset, site_words=site_words,
+                       numbers=numbers or ENGLISH, theme=theme, **values)

@@ -59,6 +59,23 @@ def simulate(times, c_out_series, vmax, substeps: int = SUBSTEPS):
     return np.stack(out, axis=-1)
 
 
+def steady_fluxes(c_out, c_in, vmax):
+    """Drug crossing the membrane each minute at steady state, µM/min (what the mechanism view moves).
+
+    Passive entry k C_out, passive leak back out k C_in, and pumping; entry equals leak plus
+    pumping, i.e. the net passive entry k (C_out - C_in) equals pumping. The per-molecule rates
+    (per minute) say how soon a drug molecule inside leaves by each route.
+    """
+    pumped = efflux(c_in, vmax)
+    return {
+        "entry_flux": K_PASSIVE_PER_MIN * c_out,
+        "leak_flux": K_PASSIVE_PER_MIN * c_in,
+        "pump_flux": pumped,
+        "leak_per_molecule": np.full(np.shape(c_in), K_PASSIVE_PER_MIN),
+        "pump_per_molecule": pumped / np.maximum(c_in, 1e-300),
+    }
+
+
 def compute(mdr1_level, inhibitor, drug_outside, outside_profile):
     """Curves and summaries for the chosen cell and an uninhibited reference cell (inputs may be arrays).
 
@@ -79,6 +96,7 @@ def compute(mdr1_level, inhibitor, drug_outside, outside_profile):
     ss_cell, ss_normal, curve = steady[..., 0], steady[..., 1], steady[..., 2:] / peak[..., None]
     to_pct = 100.0 / peak[..., None]
     return {
+        **steady_fluxes(peak, ss_cell, pump_vmax(working, 0.0)),
         "t": np.broadcast_to(TIME_MIN, c_out.shape),
         "outside_pct": c_out * to_pct,
         "normal_pct": normal * to_pct,

@@ -4,7 +4,7 @@ import numpy as np
 
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
 from mdr_explainer.widgets.framework.prediction import Question
-from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Mechanism, Readout, Widget
 from mdr_explainer.widgets.framework.palette import GREY, BLUE, VERMILLION
 
 from . import model
@@ -81,6 +81,12 @@ QUESTIONS = (
     Question(name="reference_cell", preset="normal_cell", figure="steady", glyph="ratio_cell_pct",
              answer="ratio_cell_pct", bounds=(0.0, 100.0), step=1.0),
 )
+# The cell beside the plot: molecules enter at the steady state's passive entry, and each one inside
+# leaves by leaking out or through a pump at the model's per-molecule rates. One dot stands for
+# 0.04 µM (drawing choice: about 25 dots in a pump-free cell at 1 µM, 250 at the 10 µM top).
+MECHANISM = Mechanism(kind="cell", outputs=("entry_flux", "leak_flux", "pump_flux", "leak_per_molecule",
+                                            "pump_per_molecule", "inside_cell_um", "pump_activity_pct"),
+                      um_per_dot=0.04)
 
 WIDGET = Widget(
     name="drug_accumulation",
@@ -93,4 +99,5 @@ WIDGET = Widget(
     coordinates=COORDINATES,
     from_coordinates=params_at,
     questions=QUESTIONS,
+    mechanism=MECHANISM,
 )

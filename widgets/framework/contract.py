@@ -100,8 +100,8 @@ class RuntimeFigure:
 class RuntimeQuestion:
     """A prediction question (widgets/framework/prediction.py), read by site/static/mdr-predict.js.
 
-    preset: the preset it starts from (a link to that preset asks it); start: parameter values while the reader predicts (the preset); reveal: values at which the model
-    answers (start plus answer_at); answer: the output key that answers. Point questions: figure and
+    preset: the preset it starts from (a link to that preset asks it); start: parameter values while
+    the reader predicts (the preset); reveal: values at which the model answers (start plus answer_at); answer: the output key that answers. Point questions: figure and
     glyph (index) place the marker at that glyph's x; low, high, step bound it; marker is the template
     of its value words. Choice questions: choices as {key, label, upper} (upper None for the last,
     unbounded range). compare: the comparison sentence template (describe.py syntax).
@@ -124,6 +124,22 @@ class RuntimeQuestion:
 
 
 @dataclass(frozen=True)
+class RuntimeMechanism:
+    """The view of molecules or states beside the plot (spec.Mechanism; site/static/mdr-mechanism.js).
+
+    kind: "cell" or "cycle"; outputs: the model outputs it moves by; stages: the cycle's stage
+    names in order; values: the view's own numbers its words name (um_per_dot: µM one dot stands
+    for); words: the strings file's `mechanism` tree in the page's locale.
+    """
+
+    kind: str
+    outputs: list[str]
+    stages: list[str]
+    values: dict[str, float]
+    words: dict
+
+
+@dataclass(frozen=True)
 class RuntimeModel:
     """Everything the runtime knows about one widget, shared by all its instances."""
 
@@ -137,6 +153,7 @@ class RuntimeModel:
     layout: dict
     cube: str
     questions: list[RuntimeQuestion]
+    mechanism: RuntimeMechanism | None
 
 
 @dataclass(frozen=True)
@@ -178,13 +195,16 @@ def runtime_model(widget: Widget, cube, text: WidgetText) -> dict:
                              y_label=text.figure(f.name, "y_label"), x_log=f.x_scale == "log",
                              y_log=f.y_scale == "log", axes=f.axes)
                for f in widget.figures]
+    mech = widget.mechanism
+    mechanism = RuntimeMechanism(kind=mech.kind, outputs=list(mech.outputs), stages=list(mech.stages),
+                                 values=mech.values(), words=text.get("mechanism", default={})) if mech else None
     model = RuntimeModel(
         name=widget.name, params=params, coordinates=coords,
         presets={p.name: widget.values_for(p.name) for p in widget.presets},
         figures=figures, readouts=[{"key": r.key, "fmt": r.fmt, "shown": r.shown_condition} for r in widget.readouts],
         sentence=text.sentence, layout=cube.layout,
         cube=base64.b64encode(cube.values.astype("<f4").tobytes()).decode("ascii"),
-        questions=[runtime_question(widget, q, text) for q in widget.questions])
+        questions=[runtime_question(widget, q, text) for q in widget.questions], mechanism=mechanism)
     return asdict(model)
 
 

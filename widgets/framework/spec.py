@@ -134,6 +134,27 @@ class Readout:
         return "{?" + self.shown_if + "|1|}" if self.shown_if else ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class Mechanism:
+    """Molecules or states drawn moving at the model's rates beside the plot (site/static/mdr-mechanism.js).
+
+    kind: "cell" (drug molecules entering one cell and leaving it by leak or pump) or "cycle" (a
+    pump stepping through its named stages). outputs: the model outputs the view moves by, read
+    from the same grid or live reply as the plot; stages: the cycle's stage names, in order (their
+    words: mechanism.stages.<name> in the strings file); um_per_dot: the drug one drawn molecule
+    stands for, µM (kind "cell"; a drawing choice).
+    """
+
+    kind: str
+    outputs: tuple[str, ...]
+    stages: tuple[str, ...] = ()
+    um_per_dot: float = 0.0
+
+    def values(self) -> dict[str, float]:
+        """The view's own numbers its words may name (beside the model's outputs)."""
+        return {"um_per_dot": self.um_per_dot}
+
+
 @dataclass(frozen=True, kw_only=True, eq=False)
 class Widget:
     """Everything generic code needs to make the live view, static view, embed page and docs."""
@@ -149,6 +170,7 @@ class Widget:
     from_coordinates: Callable[..., dict] | None = None
     note_path: Path | None = None
     questions: tuple = ()  # prediction questions (widgets/framework/prediction.py)
+    mechanism: Mechanism | None = None
 
     def grid_coordinates(self) -> tuple[Coordinate, ...]:
         """Axes of the static grid, holding every preset exactly (see exact_grid)."""
@@ -220,6 +242,7 @@ class Widget:
         keys = [k for fig in self.figures for g in fig.glyphs for k in g.data_keys()] + [r.key for r in self.readouts]
         keys += [k for r in self.readouts for k in template_keys(r.shown_condition)]
         keys += [q.answer for q in self.questions]  # prediction answers (prediction.py)
+        keys += list(self.mechanism.outputs) if self.mechanism else []
         param_names = {p.name for p in self.params}
         return tuple(k for k in dict.fromkeys(keys) if k not in param_names)
 

@@ -103,6 +103,16 @@ def load_tree(relative: str, locale: str, content_dir: Path | None = None) -> di
     return data
 
 
+def site_string(data: dict, key: str, locale: str) -> str:
+    """The text behind a dotted key of a site strings tree; the error names the file and the key to add."""
+    node = data
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise StringsError(f"content/strings/{locale}/site.yaml: missing key {key}; add it")
+        node = node[part]
+    return str(node)
+
+
 def first_file(roots: list[Path], locale: str, relative: str) -> Path | None:
     """The first root's strings file for a locale, if any."""
     for root in roots:
@@ -110,6 +120,14 @@ def first_file(roots: list[Path], locale: str, relative: str) -> Path | None:
         if path.is_file():
             return path
     return None
+
+
+# The words each kind of mechanism view needs under `mechanism:` (besides one title and text per stage).
+MECHANISM_WORDS = {
+    "cell": ("title", "picture", "sentence", "counts", "pause", "play", "still", "legend", "labels"),
+    "cycle": ("title", "picture", "sentence", "now", "stalled_now", "moved", "list_title", "pause", "play",
+              "previous", "next", "still"),
+}
 
 
 @dataclass(frozen=True)
@@ -202,4 +220,7 @@ def missing_words(widget, text: WidgetText) -> list[str]:
         needed += [("figures", f.name, "labels", g.text_key) for g in f.glyphs if g.kind == "text"]
     needed += [("presets", p.name) for p in widget.presets]
     needed += [key for q in widget.questions for key in question_words(q)]
+    if widget.mechanism:
+        needed += [("mechanism", k) for k in MECHANISM_WORDS[widget.mechanism.kind]]
+        needed += [("mechanism", "stages", s, f) for s in widget.mechanism.stages for f in ("title", "text")]
     return [f"{text.source}: missing key {'.'.join(k)}; add it" for k in needed if text.get(*k) is None]

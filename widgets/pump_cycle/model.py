@@ -55,6 +55,10 @@ ATP_PER_RESET = 2
 # Drug molecules moved each time the pump releases drug outside (one per turn; teaching choice).
 DRUGS_PER_RELEASE = 1
 STEPS_PER_CYCLE = len(STATES)
+# Pace of the cycle as the mechanism view shows it, stages per second. Teaching choice: one stage a
+# second, slow enough to read each stage's words; the model does not claim a measured turnover
+# rate (see NOTE.md). A stalled pump moves on at no rate at all.
+STAGES_PER_SECOND = 1.0
 
 
 def path(step: int, inhibited: bool) -> list[PumpState]:
@@ -103,6 +107,14 @@ def drawing(current: PumpState) -> dict:
     }
 
 
+def pace(stalled: bool) -> dict[str, float]:
+    """How fast the cycle turns: stages and turns per second, drug out and ATP split per minute."""
+    stages = 0.0 if stalled else STAGES_PER_SECOND
+    turns = stages / STEPS_PER_CYCLE
+    return {"stages_per_second": stages, "turns_per_minute": 60.0 * turns,
+            "drugs_per_minute": 60.0 * turns * DRUGS_PER_RELEASE, "atp_per_minute": 60.0 * turns * ATP_PER_RESET}
+
+
 def compute(step, inhibitor) -> dict:
     """Everything the views need at one step of the cycle, with or without the inhibitor."""
     step, inhibited = int(round(float(step))), float(inhibitor) >= 0.5
@@ -116,6 +128,7 @@ def compute(step, inhibitor) -> dict:
         "stalled": float(current is STALLED),
         "inhibitor_alpha": float(inhibited),
         **running_counts(stages),
+        **pace(current is STALLED),
         **stage_flags(current),
         **drawing(current),
         **geometry.membrane(),

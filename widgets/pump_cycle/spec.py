@@ -5,7 +5,7 @@ import math
 from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
-from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
+from mdr_explainer.widgets.framework.spec import Figure, Glyph, Mechanism, Readout, Widget
 
 from . import geometry, model
 
@@ -67,6 +67,11 @@ QUESTIONS = (
     Question(name="inhibited_moves", preset="inhibited", answer="drugs_moved", answer_at={"step": 13},
              choices=COUNT_CHOICES),
 )
+# The cycle beside the diagram: the seven stages in order, turning at the model's pace from the
+# stage the step slider shows, and not at all when the inhibitor stalls the pump.
+MECHANISM = Mechanism(kind="cycle", outputs=("state", "stalled", "stages_per_second", "turns_per_minute",
+                                             "drugs_per_minute", "atp_per_minute"),
+                      stages=tuple(s.name for s in model.STATES) + (model.STALLED.name,))
 
 WIDGET = Widget(
     name="pump_cycle",
@@ -76,4 +81,5 @@ WIDGET = Widget(
     readouts=READOUTS,
     presets=PRESETS,
     questions=QUESTIONS,
+    mechanism=MECHANISM,
 )
