@@ -19,6 +19,7 @@ from mdr_explainer.widgets.framework.accuracy import random_positions, worst_plo
 from mdr_explainer.widgets.framework.grid import build_cube  # noqa: E402
 from mdr_explainer.widgets.framework.wording import widget_text  # noqa: E402
 from mdr_explainer.widgets.registry import REGISTRY  # noqa: E402
+from search_size import print_rows as search_rows  # noqa: E402
 
 TARGETS = {"page": 400_000, "static": 3_500_000, "slider_ms": 16.0, "ready_ms": 1000.0, "build_s": 30.0,
            "model_ms": 5.0, "grid_s": 2.0, "data_bytes": 300_000}
@@ -196,6 +197,8 @@ def main() -> int:
         print("\nPage's own bytes (target <= 400 KB)")
         for page, size in pages:
             print(f"  {page:<40}{size / 1e3:>9.1f} KB {mark(size, TARGETS['page'])}")
+        print("\nOffline search (benchmarks/search_size.py)")
+        search_rows(out)
         try:
             browser = browser_rows(out)
         except Exception as err:  # noqa: BLE001 - report, do not hide, a missing browser

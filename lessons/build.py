@@ -13,7 +13,7 @@ from mdr_explainer.widgets.framework.contract import page_config, runtime_model,
 from mdr_explainer.widgets.framework.grid import build_cube
 from mdr_explainer.widgets.registry import REGISTRY
 
-from .class_files import classroom_files, classroom_globals
+from .class_files import NO_OEMBED, classroom_files, classroom_globals
 from .content import Content, load_content
 from .paths import site_dir
 from .search_index import search_script
@@ -31,6 +31,7 @@ class BuildReport:
     """What a build wrote: pages with their sizes, shared static bytes and time taken."""
 
     pages: list[tuple[str, int]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     static_bytes: int = 0
     seconds: float = 0.0
 
@@ -160,6 +161,8 @@ def write_site(staging: Path, content: Content, text: SiteText, report: BuildRep
     for path, data in classroom_files(staging, content, text, base_url):
         write_bytes(staging, path, data)
         report.pages.append((path, len(data)))
+    if base_url is None:
+        report.notes.append(NO_OEMBED)
 
 
 def build_site(content_dir: Path, out: Path, locale: str = "en", live: str | None = None,

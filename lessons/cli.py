@@ -48,6 +48,8 @@ def cmd_build(args) -> int:
         print(f"  {page:<48} {human_bytes(size):>10}")
     print(f"built {len(report.pages)} pages into {args.out}: pages {human_bytes(report.total_bytes - report.static_bytes)}, "
           f"shared static {human_bytes(report.static_bytes)}, in {report.seconds:.1f} s")
+    for note in report.notes:
+        print(f"note: {note}")
     return 0
 
 
@@ -178,7 +180,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--live", action="store_true", help="build the live server's pages (for serve --site)")
     build.add_argument("--base-url", type=base_url, default=None,
                        help="public address the site is served from, e.g. https://example.org/mdr/ "
-                            "(makes oEmbed files and the course package's web links absolute; default: relative)")
+                            "(writes the oEmbed files and makes the course package's web links absolute; without it: no oEmbed)")
     build.set_defaults(func=cmd_build)
     check = sub.add_parser("check", help="validate lessons and print every problem")
     check.add_argument("--content", help="content folder")

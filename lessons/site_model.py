@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 
 from mdr_explainer.widgets.registry import REGISTRY
 
+from .catalog import load_references
 from .classroom import sheet_context
 from .content import Content, Lesson
 from .markup import CitationOrder, render_markdown
+from .paths import data_dir
 from .render import render_lesson
 from .strings import SiteText
 from .widget_html import WidgetInstance, widget_html
@@ -103,18 +105,28 @@ def classroom_pages(lesson: Lesson, content: Content, text: SiteText, position: 
     return pages
 
 
+def note_references(keys: list[str], content: Content) -> list:
+    """The sources the widgets' model notes cite, in order: from the content's references, else from the
+    packaged ones (the notes ship with the widgets, so a teacher's own content folder may not list them)."""
+    known = content.catalog.references
+    packaged = load_references(data_dir("content") / "references.yaml", []) if set(keys) - set(known) else {}
+    return [known.get(key) or packaged[key] for key in keys if key in known or key in packaged]
+
+
 def reference_pages(content: Content, text: SiteText) -> list[Page]:
     """The lesson index, the glossary and the widgets catalogue."""
     terms = sorted(content.catalog.terms.values(), key=lambda t: t.term.lower())
     widgets = list(REGISTRY.values())
-    notes = {w.name: render_markdown(w.note(), content.catalog, CitationOrder(), "../") for w in widgets}
+    order = CitationOrder()  # one numbering for every model note on the widgets page, listed at its end
+    notes = {w.name: render_markdown(w.note(), content.catalog, order, "../") for w in widgets}
     return [
         Page(path="index.html", template="index.html", title=text("index.title"),
              context={"lessons": content.lessons}),
         Page(path="glossary/index.html", template="glossary.html", title=text("glossary.title"),
              context={"terms": terms, "references": content.catalog.references}),
         Page(path="widgets/index.html", template="widgets.html", title=text("widgets_page.title"),
-             context={"widgets": widgets, "notes": notes}),
+             context={"widgets": widgets, "notes": notes,
+                      "references": note_references(order.keys, content)}),
     ]
 
 

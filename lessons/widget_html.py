@@ -45,6 +45,12 @@ def question_items(widget, words, locale) -> list[dict]:
             for q in widget.questions]
 
 
+def instance_number(instance: WidgetInstance) -> int:
+    """Which instance of its widget this is on its page (ids are name, name-2, name-3...), so landmarks get unique names."""
+    suffix = instance.id[len(instance.widget):].lstrip("-")
+    return int(suffix) if suffix.isdigit() else 1
+
+
 def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     """Template context for one widget on a page (controls, readouts, sentence, plot, caption, prediction step, config)."""
     widget = REGISTRY[instance.widget]
@@ -52,7 +58,8 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     context = view_context(widget, instance.id, instance.values, words, site.locale)
     question = default_question(widget, instance.values, instance.preset)
     config = instance_config(widget.name, instance.id, instance.url_key, instance.values, question)
-    return {**context, "caption": instance.caption_html, "question": question,
+    return {**context, "caption": instance.caption_html, "number": instance_number(instance),
+            "question": question,
             "questions": question_items(widget, words, site.locale), "config_json": script_json(config)}
 
 

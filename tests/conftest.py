@@ -149,6 +149,22 @@ def built_site(tmp_path_factory):
     return out, report
 
 
+@pytest.fixture(scope="session")
+def built_site_es(tmp_path_factory):
+    """The real lessons built once in Spanish (mdr-explainer build --locale es) into a temporary folder."""
+    from mdr_explainer.lessons.build import build_site
+
+    out = tmp_path_factory.mktemp("site-es") / "_site"
+    report = build_site(REPO / "content", out, "es")
+    return out, report
+
+
+@pytest.fixture(scope="session", params=["en", "es"])
+def validated_site(request):
+    """Each built language in turn, for the tests that run independent validators over a whole site."""
+    return request.getfixturevalue("built_site" if request.param == "en" else "built_site_es")
+
+
 def free_port() -> int:
     """A TCP port nobody is listening on."""
     with socket.socket() as s:

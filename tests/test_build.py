@@ -57,6 +57,23 @@ def test_every_lesson_page_has_three_audiences_one_h1_and_the_notice(built_site,
             assert f'data-widget="{name}"' in html, (lesson.slug, name)
 
 
+def test_every_citation_links_to_a_source_listed_on_its_page(built_site, content):
+    out, _ = built_site
+    listed_somewhere = set()
+    for page in out.rglob("*.html"):
+        html = page.read_text()
+        listed = set(re.findall(r'<li id="ref-([^"]+)"', html))
+        cited = set(re.findall(r'href="#ref-([^"]+)"', html))
+        assert cited <= listed, (str(page.relative_to(out)), sorted(cited - listed))
+        listed_somewhere |= listed
+    widgets = (out / "widgets" / "index.html").read_text()
+    for name, widget in REGISTRY.items():
+        for key in re.findall(r"@([\w-]+)", widget.note()):
+            if key in content.catalog.references:
+                assert f'<li id="ref-{key}">' in widgets, (name, key)
+    assert {"doxorubicinlabel", "doxpermeability1983", "huchen"} <= listed_somewhere
+
+
 def test_nothing_is_loaded_from_outside(built_site):
     out, _ = built_site
     loaders = re.compile(r'<(?:script|link|img|iframe|source)[^>]+(?:src|href)="(https?:)?//', re.I)

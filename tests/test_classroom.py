@@ -114,15 +114,12 @@ def test_teacher_page_gathers_the_lesson(built_site):
     assert lesson_html.count('data-class-panel="widget"') == 3
 
 
-def test_oembed_files_and_discovery(built_site):
-    site, _ = built_site
+def test_without_a_base_url_no_oembed_is_written_or_linked(built_site):
+    site, report = built_site
     for name in REGISTRY:
-        data = json.loads(page(site, f"embed/{name}/oembed.json"))
-        assert data["version"] == "1.0" and data["type"] == "rich" and data["height"] > 0 and data["width"] > 0
-        assert data["title"] and data["provider_name"] == "Why Chemo Stops Working"
-        assert ET.fromstring(data["html"]).attrib["src"] == f"embed/{name}/index.html"
-        head = page(site, f"embed/{name}/index.html")
-        assert '<link rel="alternate" type="application/json+oembed" href="oembed.json"' in head
+        assert not (site / f"embed/{name}/oembed.json").exists(), "a relative iframe src no oEmbed consumer can load"
+        assert "json+oembed" not in page(site, f"embed/{name}/index.html")
+    assert any("oEmbed" in note and "--base-url" in note for note in report.notes)
     assert (site / "embed-host.js").read_text().count("mdr:embed-size") == 1
 
 
@@ -154,7 +151,33 @@ def check_cartridge(path: Path) -> tuple[ET.Element, zipfile.ZipFile]:
         if item.get("identifierref"):
             assert item.get("identifierref") in resources
     assert not [n for n in names if "/answers/" in n or "/teach/" in n], "no answer keys in the course"
+    manifest_text = archive.read("imsmanifest.xml").decode()
+    assert "ns0:" not in manifest_text and f'<manifest xmlns="{CP}"' in manifest_text
+    web_links = [r for r in resources.values() if r.get("type") == "imswl_xmlv1p1"]
+    folders = [f.get("href").rsplit("/", 1)[0] for r in web_links for f in r.iter(f"{{{CP}}}file")]
+    assert len(folders) == len(set(folders)) == len(web_links), "one web link per folder and per resource"
+    used = [i.get("identifierref") for i in root.iter(f"{{{CP}}}item") if i.get("identifierref")]
+    assert all(used.count(r.get("identifier")) == 1 for r in web_links), "each web link opened by one item"
+    for name in names:
+        if name.startswith("web_resources/") and name.endswith(".html"):
+            text = archive.read(name).decode()
+            assert "answers/index.html" not in text, f"{name} links an answer key"
     return root, archive
+
+
+def carried_targets(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(page, href) of every link in the carried pages that leaves the package's files."""
+    from mdr_explainer.lessons.cartridge import link_target
+
+    names = {n.removeprefix("web_resources/") for n in archive.namelist()}
+    missing = []
+    for name in sorted(names):
+        if name.endswith(".html"):
+            for href in re.findall(r'<a\b[^>]*?\bhref="([^"]*)"', archive.read(f"web_resources/{name}").decode()):
+                target = link_target(name, href)
+                if target is not None and target not in names:
+                    missing.append((name, href))
+    return missing
 
 
 def test_cartridge_lists_lessons_in_order_and_works_offline(built_site):
@@ -172,22 +195,32 @@ def test_cartridge_lists_lessons_in_order_and_works_offline(built_site):
     lesson_page = archive.read(f"web_resources/{LESSONS[0].slug}/index.html").decode()
     for src in re.findall(r'<script src="\.\./([^"]+)"', lesson_page):
         assert f"web_resources/{src}" in archive.namelist(), "the offline page finds its scripts"
+    assert carried_targets(archive) == [], "no link goes to a page the package does not hold"
+    assert f'href="../{LESSONS[0].slug}/worksheet/index.html"' in lesson_page, "links inside the package stay"
+    assert "teach/index.html" not in lesson_page and ".imscc" not in lesson_page
+    assert "class-course" not in archive.read("web_resources/index.html").decode(), "no download paragraph left empty"
 
 
-def test_base_url_makes_oembed_and_web_links_absolute(tmp_path):
+def test_base_url_makes_oembed_and_web_links_absolute(tmp_path, capsys):
     from mdr_explainer.lessons.cli import main
 
     out = tmp_path / "site"
     assert main(["build", "--out", str(out), "--base-url", "https://teach.example.org/mdr/"]) == 0
+    assert "oEmbed" not in capsys.readouterr().out, "no note when oEmbed is written"
     data = json.loads((out / "embed/pump_cycle/oembed.json").read_text())
     assert ET.fromstring(data["html"]).attrib["src"] == "https://teach.example.org/mdr/embed/pump_cycle/index.html"
     assert data["provider_url"] == "https://teach.example.org/mdr/"
     assert 'href="https://teach.example.org/mdr/embed/pump_cycle/oembed.json"' in (out / "embed/pump_cycle/index.html").read_text()
     root, archive = check_cartridge(out / CARTRIDGE_PATH)
-    links = [ET.fromstring(archive.read(n)) for n in archive.namelist() if n.startswith("weblinks/")]
-    urls = {l.find(f"{{{WL}}}url").get("href") for l in links}
+    link_files = [n for n in archive.namelist() if n.endswith("/weblink.xml")]
+    assert all(archive.read(n).decode().count(f'<webLink xmlns="{WL}"') == 1 for n in link_files)
+    urls = {ET.fromstring(archive.read(n)).find(f"{{{WL}}}url").get("href") for n in link_files}
     assert f"https://teach.example.org/mdr/{LESSONS[0].slug}/index.html" in urls
     assert "https://teach.example.org/mdr/embed/tumor_evolution/index.html" in urls
+    assert carried_targets(archive) == [], "links to pages outside the package point at the site"
+    lesson_page = archive.read(f"web_resources/{LESSONS[0].slug}/index.html").decode()
+    assert f'href="https://teach.example.org/mdr/{LESSONS[0].slug}/teach/index.html"' in lesson_page
+    assert 'href="https://teach.example.org/mdr/course/why-chemo-stops-working.imscc"' in lesson_page
 
 
 def test_base_url_must_be_an_address(capsys):

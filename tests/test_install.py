@@ -1,6 +1,9 @@
 """A plain `pip install .` into a fresh environment builds the full site from an empty folder."""
 import subprocess
 import sys
+import zipfile
+
+import pytest
 
 from conftest import REPO
 
@@ -15,6 +18,7 @@ def tracked_copy(dest):
     return dest
 
 
+@pytest.mark.timeout(1200)  # pip installs the dependencies, then a full build: minutes on a busy machine
 def test_wheel_install_builds_every_page_of_the_checkout(tmp_path, built_site):
     source = tracked_copy(tmp_path / "source")
     venv = tmp_path / "venv"
@@ -32,3 +36,19 @@ def test_wheel_install_builds_every_page_of_the_checkout(tmp_path, built_site):
     pages = sorted(str(p.relative_to(out)) for p in out.rglob("*.html"))
     assert sorted(str(p.relative_to(empty / "site")) for p in (empty / "site").rglob("*.html")) == pages
     assert len(list((empty / "site" / "static" / "data").glob("*.js"))) == len(list((out / "static" / "data").glob("*.js")))
+
+
+def test_wheel_ships_only_mdr_explainer(tmp_path):
+    source = tracked_copy(tmp_path / "source")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "dist"), str(source)],
+                   check=True, timeout=900)
+    (wheel,) = (tmp_path / "dist").glob("mdr_explainer-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        top_level = archive.read(next(n for n in names if n.endswith(".dist-info/top_level.txt"))).decode().split()
+    tops = {n.split("/")[0] for n in names}
+    assert {t for t in tops if not t.endswith(".dist-info")} == {"mdr_explainer"}, sorted(tops)
+    assert top_level == ["mdr_explainer"]
+    assert {n.split("/")[1] for n in names if n.startswith("mdr_explainer/") and n.count("/") == 1} == set(), \
+        "no loose root files (setup.py, README.md) inside the package"
+    assert {n.split("/")[1] for n in names if n.startswith("mdr_explainer/")} == {"lessons", "widgets", "content", "site"}

@@ -1,17 +1,112 @@
-/* Why Chemo Stops Working: offline search. The index (lessons/search_index.py) is a script that sets
-   window.MDR_SEARCH, loaded on the first focus of the search box, so search works from file:// and
-   any static host with no request leaving the machine. The box is a WAI-ARIA 1.2 combobox with a
-   listbox popup: type to search, Up/Down to choose, Enter to go, Escape to close (twice: clear). */
+/* Why Chemo Stops Working: offline full-text search. The index (lessons/search_index.py) is a script
+   that sets window.MDR_SEARCH with the text under every heading of the site; it is loaded on the first
+   focus of the search box, so search works from file:// and any static host with nothing leaving the
+   machine. Here, and only here, text becomes terms: tokens are folded (accents off, lower case) and
+   stemmed by the locale's stemmer, an inverted index is built once, and queries are ranked by BM25
+   (a heading counts three times), with prefixes for the word being typed and one edit of tolerance
+   for words of five letters or more. The box is a WAI-ARIA 1.2 combobox with a listbox popup: type
+   to search, Up/Down to choose, Enter to go, Escape to close (twice: clear). */
 (function () {
   "use strict";
-  var MAX_RESULTS = 8, KIND_WEIGHT = { lesson: 1.3, term: 1.2, widget: 1.15, page: 1.1, section: 1 };
+  var MAX_RESULTS = 8, HEADING_WEIGHT = 3, K1 = 1.2, B = 0.75, FUZZY_MIN = 5, PREFIX_MIN = 2;
+  var PREFIX_FACTOR = 0.6, FUZZY_FACTOR = 0.45, SNIPPET_CHARS = 150, SNIPPET_LEAD = 45;
+  var WORD = /[\p{L}\p{M}\p{N}]+/gu, MARKS = /\p{M}/gu;
 
-  function normal(text) { return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
-  function tokens(text) { return normal(text).split(/[^a-z0-9\u00c0-\uffff]+/).filter(Boolean); }
+  /* ---------- text to terms ---------- */
+  function fold(word) { return word.normalize("NFD").replace(MARKS, "").toLowerCase(); }
 
-  /* One edit (substitution, insertion, deletion or swap of neighbours) apart, for typos. */
-  function nearlyEqual(a, b) {
-    if (Math.abs(a.length - b.length) > 1) { return false; }
+  /* Porter's (1980) English stemmer, steps 1a-5b, on folded a-z words; anything else is kept. */
+  var STEP2 = { ational: "ate", tional: "tion", enci: "ence", anci: "ance", izer: "ize", bli: "ble", alli: "al",
+    entli: "ent", eli: "e", ousli: "ous", ization: "ize", ation: "ate", ator: "ate", alism: "al", iveness: "ive",
+    fulness: "ful", ousness: "ous", aliti: "al", iviti: "ive", biliti: "ble", logi: "log" };
+  var STEP3 = { icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic", ful: "", ness: "" };
+  var C = "[^aeiou][^aeiouy]*", V = "[aeiouy][aeiou]*";
+  var MGR0 = new RegExp("^(" + C + ")?" + V + C), MEQ1 = new RegExp("^(" + C + ")?" + V + C + "(" + V + ")?$");
+  var MGR1 = new RegExp("^(" + C + ")?" + V + C + V + C), HAS_VOWEL = new RegExp("^(" + C + ")?[aeiouy]");
+  var CVC = new RegExp("^" + C + "[aeiouy][^aeiouwxy]$");
+  var SUFFIX2 = /^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$/;
+  var SUFFIX3 = /^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$/;
+  var SUFFIX4 = /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
+  function porter(word) {
+    if (word.length < 3 || !/^[a-z]+$/.test(word)) { return word; }
+    var w = word, m, stem, upper = w[0] === "y";
+    if (upper) { w = "Y" + w.slice(1); }
+    if ((m = /^(.+?)(ss|i)es$/.exec(w))) { w = m[1] + m[2]; } else if ((m = /^(.+?)([^s])s$/.exec(w))) { w = m[1] + m[2]; }
+    if ((m = /^(.+?)eed$/.exec(w))) { if (MGR0.test(m[1])) { w = w.slice(0, -1); } }
+    else if ((m = /^(.+?)(ed|ing)$/.exec(w)) && HAS_VOWEL.test(m[1])) {
+      w = m[1];
+      if (/(at|bl|iz)$/.test(w)) { w += "e"; }
+      else if (/([^aeiouylsz])\1$/.test(w)) { w = w.slice(0, -1); }
+      else if (CVC.test(w)) { w += "e"; }
+    }
+    if ((m = /^(.+?)y$/.exec(w)) && HAS_VOWEL.test(m[1])) { w = m[1] + "i"; }
+    if ((m = SUFFIX2.exec(w)) && MGR0.test(m[1])) { w = m[1] + STEP2[m[2]]; }
+    if ((m = SUFFIX3.exec(w)) && MGR0.test(m[1])) { w = m[1] + STEP3[m[2]]; }
+    if ((m = SUFFIX4.exec(w))) { if (MGR1.test(m[1])) { w = m[1]; } }
+    else if ((m = /^(.+?)(s|t)(ion)$/.exec(w))) { stem = m[1] + m[2]; if (MGR1.test(stem)) { w = stem; } }
+    if ((m = /^(.+?)e$/.exec(w))) {
+      stem = m[1];
+      if (MGR1.test(stem) || (MEQ1.test(stem) && !CVC.test(stem))) { w = stem; }
+    }
+    if (/ll$/.test(w) && MGR1.test(w)) { w = w.slice(0, -1); }
+    return upper ? "y" + w.slice(1) : w;
+  }
+  function unchanged(word) { return word; }
+  /* A light Spanish stemmer after Savoy's (CLEF 2003): on folded words of five letters or more it
+     strips only gender and plural endings, so bomba/bombas, celula/celulas and vez/veces meet. */
+  function spanishLight(w) {
+    if (w.length < 5) { return w; }
+    if (/[oae]$/.test(w)) { return w.slice(0, -1); }
+    if (/eses$/.test(w)) { return w.slice(0, -2); }
+    if (/ces$/.test(w)) { return w.slice(0, -3) + "z"; }
+    if (/[oae]s$/.test(w)) { return w.slice(0, -2); }
+    return w;
+  }
+  /* One stemmer per language; a locale without one still gets folding, prefixes and typo tolerance. */
+  var STEMMERS = { en: porter, es: spanishLight };
+  function stemmerFor(locale) { return STEMMERS[String(locale || "en").split("-")[0]] || unchanged; }
+
+  /* Every word of a text with where it starts and ends, folded and stemmed (memoised per analyser). */
+  function analyser(locale) {
+    var stem = stemmerFor(locale), memo = new Map();
+    function forms(word) {
+      var f = memo.get(word);
+      if (f === undefined) { var folded = fold(word); f = { folded: folded, term: stem(folded) }; memo.set(word, f); }
+      return f;
+    }
+    return {
+      each: function (text, use) {
+        var m;
+        WORD.lastIndex = 0;
+        while ((m = WORD.exec(text))) { use(forms(m[0]).term); }
+      },
+      words: function (text) {
+        var out = [], m, f;
+        WORD.lastIndex = 0;
+        while ((m = WORD.exec(text))) { f = forms(m[0]); out.push({ start: m.index, end: m.index + m[0].length, folded: f.folded, term: f.term }); }
+        return out;
+      }
+    };
+  }
+
+  /* ---------- index and ranking ---------- */
+  function prepare(raw) {
+    var analyse = analyser(raw.locale), postings = new Map(), lengths = [], total = 0;
+    raw.docs.forEach(function (d, i) {
+      var counts = new Map(), length = 0;
+      [[d[3], HEADING_WEIGHT], [d[4], 1]].forEach(function (field) {
+        analyse.each(field[0], function (t) { counts.set(t, (counts.get(t) || 0) + field[1]); length++; });
+      });
+      counts.forEach(function (tf, t) { if (!postings.has(t)) { postings.set(t, []); } postings.get(t).push(i, tf); });
+      lengths.push(length); total += length;
+    });
+    return { raw: raw, words: raw.words, analyse: analyse, postings: postings, vocabulary: Array.from(postings.keys()),
+             lengths: lengths, average: total / Math.max(1, raw.docs.length) };
+  }
+
+  /* One edit (substitution, insertion, deletion or swap of neighbours) apart. */
+  function oneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a === b) { return false; }
     var i = 0;
     while (i < a.length && i < b.length && a[i] === b[i]) { i++; }
     if (a.length === b.length) {
@@ -19,43 +114,94 @@
     }
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
-  function tokenScore(q, words, weight) {
-    var best = 0;
-    words.forEach(function (w) {
-      var s = 0;
-      if (w === q) { s = 10; }
-      else if (w.indexOf(q) === 0) { s = 7; }
-      else if (q.length >= 3 && w.indexOf(q) > 0) { s = 3; }
-      else if (q.length >= 4 && (nearlyEqual(q, w) || nearlyEqual(q, w.slice(0, q.length)))) { s = 2.5; }
-      if (s > best) { best = s; }
+
+  /* The index terms a query word stands for, each with a factor: itself 1, a prefix (the word being
+     typed), and, for a word of FUZZY_MIN letters or more that the site never uses, one edit away. */
+  function expansions(index, word, typing) {
+    var found = new Map(), forms = [word.term, word.folded];
+    if (index.postings.has(word.term)) { found.set(word.term, 1); }
+    var fuzzy = !found.size && word.folded.length >= FUZZY_MIN, prefix = typing && word.folded.length >= PREFIX_MIN;
+    if (!fuzzy && !prefix) { return found; }
+    index.vocabulary.forEach(function (v) {
+      if (found.has(v)) { return; }
+      if (prefix && (v.indexOf(word.folded) === 0 || v.indexOf(word.term) === 0)) { found.set(v, PREFIX_FACTOR); }
+      else if (fuzzy && (oneEdit(v, forms[0]) || oneEdit(v, forms[1]))) { found.set(v, FUZZY_FACTOR); }
     });
-    return best * weight;
-  }
-  function prepare(index) {
-    index.entries.forEach(function (e) {
-      e.kind = e[0]; e.title = e[1]; e.url = e[2]; e.context = e[3];
-      e.titleWords = tokens(e[1]); e.otherWords = tokens(e[3] + " " + e[4]); e.titleText = normal(e[1]);
-    });
-    return index;
-  }
-  function search(index, query) {
-    var qs = tokens(query);
-    if (!qs.length) { return []; }
-    var whole = normal(query).trim(), found = [];
-    index.entries.forEach(function (e) {
-      var total = 0;
-      for (var i = 0; i < qs.length; i++) {
-        var s = Math.max(tokenScore(qs[i], e.titleWords, 1), tokenScore(qs[i], e.otherWords, 0.35));
-        if (!s) { return; }
-        total += s;
-      }
-      if (e.titleText === whole) { total += 20; } else if (e.titleText.indexOf(whole) === 0) { total += 8; }
-      found.push([total * (KIND_WEIGHT[e.kind] || 1), e]);
-    });
-    found.sort(function (a, b) { return b[0] - a[0] || a[1].title.length - b[1].title.length; });
-    return found.slice(0, MAX_RESULTS).map(function (f) { return f[1]; });
+    return found;
   }
 
+  /* Each doc's best BM25 score for one query word, over the terms it stands for. */
+  function wordScores(index, terms) {
+    var n = index.raw.docs.length, scores = new Map();
+    terms.forEach(function (factor, t) {
+      var list = index.postings.get(t), idf = Math.log(1 + (n - list.length / 2 + 0.5) / (list.length / 2 + 0.5));
+      for (var k = 0; k < list.length; k += 2) {
+        var doc = list[k], tf = list[k + 1], norm = K1 * (1 - B + B * index.lengths[doc] / index.average);
+        var s = factor * idf * tf * (K1 + 1) / (tf + norm);
+        if (s > (scores.get(doc) || 0)) { scores.set(doc, s); }
+      }
+    });
+    return scores;
+  }
+
+  function search(index, query) {
+    var words = index.analyse.words(query);
+    if (!words.length) { return []; }
+    var perWord = words.map(function (w, i) {
+      var terms = expansions(index, w, i === words.length - 1);
+      return { terms: terms, scores: wordScores(index, terms) };
+    });
+    var totals = new Map();
+    perWord[0].scores.forEach(function (s, doc) {
+      var sum = s;
+      for (var i = 1; i < perWord.length; i++) {
+        var other = perWord[i].scores.get(doc);
+        if (!other) { return; }
+        sum += other;
+      }
+      totals.set(doc, sum);
+    });
+    var matched = new Set();
+    perWord.forEach(function (p) { p.terms.forEach(function (_f, t) { matched.add(t); }); });
+    return Array.from(totals.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; })
+      .slice(0, MAX_RESULTS).map(function (entry) { return result(index, entry[0], entry[1], matched); });
+  }
+
+  /* What a reader sees of one hit: title, page, reader part, link and a snippet with the words marked. */
+  function result(index, number, score, matched) {
+    var d = index.raw.docs[number], page = index.raw.pages[d[0]];
+    var url = page[2] + (d[1] ? "?reader=" + d[1] : "") + (d[2] ? "#" + d[2] : "");
+    var inside = Boolean(d[2]) && (page[0] === "lesson" || page[0] === "page");
+    return { doc: number, score: score, kind: inside ? "section" : page[0],
+             title: d[3] || page[1], page: page[1], part: d[1], url: url, snippet: snippet(index, d[4], matched) };
+  }
+
+  /* About SNIPPET_CHARS of text around the first matched word, as [text, marked] pieces. */
+  function snippet(index, text, matched) {
+    var words = index.analyse.words(text), first = words.find(function (w) { return matched.has(w.term); });
+    var from = 0;
+    if (first && first.start > SNIPPET_LEAD) {
+      var lead = words.find(function (w) { return w.start >= first.start - SNIPPET_LEAD; });
+      from = lead ? lead.start : first.start;
+    }
+    var to = Math.min(text.length, from + SNIPPET_CHARS);
+    if (to < text.length) {
+      var last = words.filter(function (w) { return w.end <= to && w.start >= from; }).pop();
+      to = last ? last.end : to;
+    }
+    var pieces = from > 0 ? [["… ", false]] : [], at = from;
+    words.forEach(function (w) {
+      if (w.start < from || w.end > to || !matched.has(w.term)) { return; }
+      if (w.start > at) { pieces.push([text.slice(at, w.start), false]); }
+      pieces.push([text.slice(w.start, w.end), true]);
+      at = w.end;
+    });
+    if (to > at) { pieces.push([text.slice(at, to), false]); }
+    if (to < text.length) { pieces.push([" …", false]); }
+    return pieces;
+  }
+
+  /* ---------- the search box ---------- */
   function SearchBox(root) {
     this.root = root; this.input = root.querySelector("[role=combobox]"); this.list = root.querySelector("[role=listbox]");
     this.status = root.querySelector("[role=status]"); this.results = []; this.active = -1; this.index = null;
@@ -70,17 +216,22 @@
       if (option) { self.go(Number(option.getAttribute("data-index"))); }
     });
   }
+  SearchBox.prototype.ready = function () {
+    var t0 = performance.now();
+    this.index = prepare(window.MDR_SEARCH);
+    this.root.setAttribute("data-index-ms", (performance.now() - t0).toFixed(1));
+    this.root.setAttribute("data-search-ready", "true");
+  };
   SearchBox.prototype.load = function () {
     if (this.index || this.loading) { return; }
     var self = this;
-    if (window.MDR_SEARCH) { this.index = prepare(window.MDR_SEARCH); return; }
+    if (window.MDR_SEARCH) { this.ready(); return; }
     this.loading = true;
     var script = document.createElement("script");
     script.src = this.root.getAttribute("data-search-index");
     script.onload = function () {
       self.loading = false;
-      self.index = prepare(window.MDR_SEARCH);
-      self.root.setAttribute("data-search-ready", "true");
+      self.ready();
       if (self.input.value) { self.run(); }
     };
     document.head.appendChild(script);
@@ -99,18 +250,32 @@
     if (!query.trim()) { this.close(); this.status.textContent = ""; return; }
     if (this.results.length) { this.say("results", { count: this.results.length }); } else { this.say("none"); }
   };
-  SearchBox.prototype.render = function () {
-    var self = this, words = this.index.words, base = this.root.getAttribute("data-root") || "";
-    this.list.innerHTML = "";
-    this.results.forEach(function (e, i) {
-      var li = document.createElement("li"), title = document.createElement("span"), meta = document.createElement("span");
-      li.id = "site-search-option-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
-      li.setAttribute("data-index", String(i)); li.setAttribute("data-href", base + e.url);
-      title.className = "search-title"; title.textContent = e.title;
-      meta.className = "search-meta"; meta.textContent = (words[e.kind] || "") + (e.context ? " · " + e.context : "");
-      li.appendChild(title); li.appendChild(meta);
-      self.list.appendChild(li);
+  function span(className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    if (text) { el.textContent = text; }
+    return el;
+  }
+  SearchBox.prototype.option = function (e, i, base) {
+    var words = this.index.words, li = document.createElement("li"), text = span("search-snippet");
+    li.id = "site-search-option-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
+    li.setAttribute("data-index", String(i)); li.setAttribute("data-href", base + e.url);
+    var where = [e.title === e.page ? words[e.kind] : e.page];
+    if (e.part) { where.push(words[e.part]); }
+    li.appendChild(span("search-title", e.title));
+    li.appendChild(span("search-meta", where.filter(Boolean).join(" · ")));
+    e.snippet.forEach(function (piece) {
+      if (piece[1]) { var mark = document.createElement("mark"); mark.textContent = piece[0]; text.appendChild(mark); }
+      else { text.appendChild(document.createTextNode(piece[0])); }
     });
+    if (e.part) { li.setAttribute("data-part", e.part); }
+    li.appendChild(text);
+    return li;
+  };
+  SearchBox.prototype.render = function () {
+    var self = this, base = this.root.getAttribute("data-root") || "";
+    this.list.innerHTML = "";
+    this.results.forEach(function (e, i) { self.list.appendChild(self.option(e, i, base)); });
     var open = this.results.length > 0;
     this.list.hidden = !open;
     this.input.setAttribute("aria-expanded", String(open));
@@ -147,5 +312,5 @@
 
   function start() { document.querySelectorAll(".site-search").forEach(function (root) { root.searchBox = new SearchBox(root); }); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
-  window.MDRSearch = { search: search, prepare: prepare };
+  window.MDRSearch = { search: search, prepare: prepare, analyser: analyser, porter: porter, spanishLight: spanishLight, fold: fold, oneEdit: oneEdit, stemmers: STEMMERS };
 })();
