@@ -56,11 +56,17 @@ def instance_context(instance: WidgetInstance, site: SiteText) -> dict:
     widget = REGISTRY[instance.widget]
     words = site.widget(widget.name)
     context = view_context(widget, instance.id, instance.values, words, site.locale)
-    question = default_question(widget, instance.values, instance.preset)
-    config = instance_config(widget.name, instance.id, instance.url_key, instance.values, question)
-    return {**context, "caption": instance.caption_html, "number": instance_number(instance),
-            "question": question,
-            "questions": question_items(widget, words, site.locale), "config_json": script_json(config)}
+    predict = prediction_context(instance, site)
+    config = instance_config(widget.name, instance.id, instance.url_key, instance.values, predict["question"])
+    return {**context, **predict, "caption": instance.caption_html, "number": instance_number(instance),
+            "config_json": script_json(config)}
+
+
+def prediction_context(instance: WidgetInstance, site: SiteText) -> dict:
+    """The site's prediction step for one instance: the question asked first and every question's words."""
+    widget = REGISTRY[instance.widget]
+    return {"question": default_question(widget, instance.values, instance.preset),
+            "questions": question_items(widget, site.widget(widget.name), site.locale)}
 
 
 def widget_html(instance: WidgetInstance, site: SiteText, root: str) -> str:
