@@ -97,7 +97,7 @@ def render(page: Page, content: Content, text: SiteText, assets: dict[str, str],
     root = page.root
     widget_names = list(dict.fromkeys(w.widget for w in page.widgets))
     scripts = [(n, root + "static/" + assets[f"data/{n}.js"]) for n in widget_names]  # loaded by mdr-lazy.js
-    scripts += [("explore", root + "static/" + assets["mdr-explore.js"])] if widget_names else []
+    scripts += [(k, root + "static/" + assets[f"mdr-{k}.js"]) for k in ("explore", "predict")] if widget_names else []
     if any(REGISTRY[n].mechanism for n in widget_names):  # the molecules and pump cycle beside the plot
         scripts += [("mechanism", root + "static/" + assets["mdr-mechanism.js"])]
     words = {key.split(".")[-1]: text.raw(key) for key in RUNTIME_WORDS}  # templates: the runtime fills them

@@ -150,6 +150,35 @@ def task_view(task: Task, text) -> dict:
                           "unit": words.readout(r.key, "unit")} for r in widget.readouts]}
 
 
+def prediction_view(widget_name: str, question, text, root: str) -> dict:
+    """A prediction question for the sheets: where to open it, the question, its options, the model's answer and why."""
+    from mdr_explainer.widgets.framework.describe import render
+    from mdr_explainer.widgets.framework.prediction import CHOICE, choice_for, comparison_values, question_values
+    from mdr_explainer.widgets.registry import REGISTRY
+
+    widget, words = REGISTRY[widget_name], text.widget(widget_name)
+    key = ("predict", question.name)
+    values = question_values(widget, question)
+    outputs = widget.run(values)
+    actual = outputs[question.answer]
+    labels = {k: words.need(*key, "choices", k) for k, _ in question.choices}
+    predicted = choice_for(question, actual) if question.kind == CHOICE else actual
+    answer = render(words.need(*key, "answer"), {**values, **outputs, **comparison_values(question, predicted, actual, labels)},
+                    text.locale)
+    return {"widget": widget_name, "name": question.name, "title": words.title, "preset": question.preset,
+            "preset_title": words.preset(question.preset), "question": words.need(*key, "question"),
+            "choices": list(labels.values()), "answer": answer, "why": words.need(*key, "why"),
+            "href": f"{root}embed/{widget_name}/index.html?preset={question.preset}&predict={question.name}"}
+
+
+def predictions(found_tasks: list[Task], text, root: str) -> list[dict]:
+    """Every prediction question of the widgets a lesson's tasks use, widget by widget, in lesson order."""
+    from mdr_explainer.widgets.registry import REGISTRY
+
+    names = dict.fromkeys(t.widget for t in found_tasks)
+    return [prediction_view(name, q, text, root) for name in names for q in REGISTRY[name].questions]
+
+
 def sheet_context(lesson: Lesson, content, text, root: str) -> dict:
     """Rendered pieces for a lesson's worksheet, answer key and teacher page (one citation order)."""
     from .markup import CitationOrder, render_inline, render_markdown
@@ -172,6 +201,7 @@ def sheet_context(lesson: Lesson, content, text, root: str) -> dict:
     context = {
         "lesson": lesson,
         "tasks": [dict(task_view(t, text), prompt=inline(t.prompt)) for t in found_tasks],
+        "predictions": predictions(found_tasks, text, root),
         "discussions": [{"question": md(d.question), "answer": md(d.answer)} for d in notes.discussions],
         "misconceptions": md(notes.misconceptions, "misconceptions"),
         "activity_title": notes.activity_title,

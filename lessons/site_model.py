@@ -64,7 +64,7 @@ def lesson_page(lesson: Lesson, content: Content, text: SiteText, position: int 
             caption = f'<span lang="{part_lang}">{caption}</span>'
         instance = WidgetInstance(widget=widget.name, id=key, url_key=key,
                                   values=widget.values_for(block.data["preset"], block.data["params"]),
-                                  caption_html=caption)
+                                  caption_html=caption, preset=block.data["preset"])
         instances.append(instance)
         html = widget_html(instance, text, root)
         return f'<div lang="{text.lang}">{html}</div>' if part_lang and part_lang != text.lang else html

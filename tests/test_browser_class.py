@@ -251,3 +251,38 @@ def test_print_view_at_a4(watched_page, site_url, path):
         assert page.locator(".sheet-table").first.is_visible() and page.locator(".answer-space").first.is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 1
+
+
+def test_panel_chooses_the_prediction_question_and_never_carries_the_teachers_guess(watched_page, site_url):
+    page = watched_page.page
+    page.goto(f"{site_url}/{LESSON}?reader=student")
+    ready(page, "tumor_evolution-2")
+    view = "MDR.views.find(v => v.config.id === 'tumor_evolution-2')"
+    first = page.evaluate(f"{view}.config.question")
+    assert page.locator("#tumor_evolution-2").get_attribute("data-predict") == "asking"
+    asked = page.locator("#tumor_evolution-2 .predict-question:not([hidden])")
+    asked.locator("[data-predict-choice]").first.check()
+    asked.locator("[data-predict-commit]").click()
+    page.wait_for_function("() => location.search.includes('tumor_evolution-2.guess=')")
+    page.locator("#tumor_evolution-2 .class-panel > summary").click()
+    link = page.locator("#tumor_evolution-2 [data-class-link]")
+    assert "guess" not in link.input_value() and "predict" not in link.input_value()  # the default question
+    other = next(q["name"] for q in page.evaluate(f"{view}.model.questions") if q["name"] != first)
+    page.locator(f"#tumor_evolution-2 [data-class-question][value={other}]").check()
+    url = link.input_value()
+    assert query_of(url) == {"reader": "student", "tumor_evolution-2.predict": other}
+    assert decode_qr(page, "#tumor_evolution-2 [data-class-qr] svg") == url
+    page.locator("#tumor_evolution-2 [data-class-target][value=embed]").check()
+    alone = link.input_value()
+    assert query_of(alone)["predict"] == other and "guess" not in alone
+    assert page.locator("#tumor_evolution-2 [data-class-embed]").input_value().count(f"predict={other}") == 1
+    opened = page.context.new_page()
+    opened.goto(url)
+    ready(opened, "tumor_evolution-2")
+    assert opened.evaluate("MDR.views.find(v => v.config.id === 'tumor_evolution-2').prediction.question.name") == other
+    assert opened.locator(f'#tumor_evolution-2 [data-question="{other}"]').is_visible()
+    opened.close()
+    page.locator("#tumor_evolution-2 [data-class-target][value=page]").check()
+    page.locator("#tumor_evolution-2 [data-class-question][value='0']").check()
+    assert query_of(link.input_value())["tumor_evolution-2.predict"] == "0"
+    assert not watched_page.errors and not watched_page.outside

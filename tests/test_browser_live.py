@@ -92,7 +92,7 @@ def wait_live(page, instance: str, timeout: float = 15000) -> None:
 
 def move_by_keyboard(page, instance: str) -> None:
     """Focus the first control (a slider, else a choice) and press an arrow key: the other way at a slider's top."""
-    control = page.locator(f"#{instance} input[type=range]:visible, #{instance} input[type=radio]:checked:visible").first
+    control = page.locator(f"#{instance} .widget-controls input[type=range]:visible, #{instance} .widget-controls input[type=radio]:checked:visible").first
     control.focus()
     assert page.evaluate("() => document.activeElement.dataset.param") is not None
     at_max = control.evaluate("(e) => e.type === 'range' && Number(e.value) >= Number(e.max)")

@@ -38,7 +38,7 @@ PICTURE = """(id) => { const box = MDRMechanism.get(id).box;
 
 def open_embed(page, out, name, query=""):
     """An embed page from file://, its widget started and its mechanism attached."""
-    page.goto((out / "embed" / name / "index.html").as_uri() + query)
+    page.goto((out / "embed" / name / "index.html").as_uri() + (query or "?predict=0"))  # shown at once, no question first
     page.wait_for_function(f"() => window.MDRMechanism && MDRMechanism.get({name!r})", timeout=30000)
     return page
 
@@ -212,7 +212,7 @@ def test_the_mechanism_runs_in_a_sandboxed_frame_on_another_origin(built_site, w
     out, _ = built_site
     site_url, site = serve_folder(out)
     (tmp_path / "host.html").write_text(f'<!doctype html><html lang="en"><title>Host</title><iframe sandbox="allow-scripts" '
-                                        f'title="widget" src="{site_url}/embed/{CYCLE}/index.html" width="400" height="1600"></iframe>')
+                                        f'title="widget" src="{site_url}/embed/{CYCLE}/index.html?predict=0" width="400" height="1600"></iframe>')
     host_url, host = serve_folder(tmp_path)
     try:
         page = watched_page.page

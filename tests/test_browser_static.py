@@ -35,7 +35,7 @@ def test_embed_page_keyboard_moves_the_plot_and_the_description(built_site, watc
     open_ready(watched_page, (out / "embed" / name / "index.html").as_uri())
     desc = page.locator(".widget-describe")
     assert desc.get_attribute("aria-live") == "polite"
-    slider = page.locator("input[type=range]").first
+    slider = page.locator(".widget-controls input[type=range]").first
     assert page.locator(f"label[for='{slider.get_attribute('id')}']").count() == 1
     before, text_before = snapshot(page, widget, instance), desc.text_content()
     slider.focus()
@@ -117,7 +117,7 @@ def test_site_works_from_a_plain_http_server(built_site, watched_page):
         open_ready(watched_page, f"http://127.0.0.1:{port}/embed/drug_accumulation/")
         page = watched_page.page
         before = snapshot(page, REGISTRY["drug_accumulation"], "drug_accumulation")
-        slider = page.locator("input[type=range]").first
+        slider = page.locator(".widget-controls input[type=range]").first
         slider.focus()
         key = step_key(slider)
         after_update(page, "drug_accumulation", lambda: page.keyboard.press(key))
@@ -185,7 +185,7 @@ def test_each_repeated_widget_keeps_its_own_state_in_the_link(built_site, watche
     ids = page.evaluate("[...document.querySelectorAll('[data-widget=tumor_evolution]')].map(w => w.id)")
     assert len(ids) >= 2 and len(set(ids)) == len(ids)
     first_strategy = page.locator(f"#{ids[0]} input[data-param=strategy]:checked").get_attribute("value")
-    page.locator(f"#{ids[1]} input[type=range]").first.focus()
+    page.locator(f"#{ids[1]} .widget-controls input[type=range]").first.focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("(key) => location.search.includes(key + '.')", arg=ids[1], timeout=5000)
     link = page.evaluate("location.href")

@@ -110,7 +110,7 @@ def test_data_table_equals_the_plot_and_the_model_and_follows_a_slider(built_sit
     lines = [g for g in fig.glyphs if g.kind == "line"]
     for column, glyph in enumerate(lines, start=1):
         assert abs(number(before["rows"][-1][column]) - float(exact[glyph.y][-1])) < 0.02 * span
-    slider = page.locator("input[type=range]").first
+    slider = page.locator(".widget-controls input[type=range]").first
     slider.focus()
     for _ in range(3):
         after_update(page, "drug_accumulation", lambda: page.keyboard.press(step_key(slider)))
@@ -134,7 +134,7 @@ def test_every_plot_with_axes_has_a_table_an_explorer_and_a_sound_button(built_s
 
 def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_page):
     page, widget = watched_page.page, REGISTRY["drug_accumulation"]
-    open_ready(watched_page, embed(built_site, "drug_accumulation"))
+    open_ready(watched_page, embed(built_site, "drug_accumulation") + "?predict=0")  # explore at once, no question first
     fig, words = widget.figures[0], widget_text(widget.name)
     lines = [(i, g) for i, g in enumerate(fig.glyphs) if g.kind == "line" and words.legend(fig.name, g.text_key)]
     explore = page.locator(".plot-tools[data-figure='time'] .plot-explore")
@@ -169,14 +169,14 @@ def test_keyboard_exploration_announces_the_plotted_values(built_site, watched_p
     moved = plotted(page, "drug_accumulation", fig.name, lines[2][0])
     y_moved = page.evaluate(FORMAT, [[moved["y"][-1]], False])[0]
     assert now.text_content().endswith(f" {y_moved}") and now.text_content() != held
-    page.locator("input[type=range]").first.focus()
+    page.locator(".widget-controls input[type=range]").first.focus()
     assert ring.get_attribute("d") == "", "the ring goes when the reader leaves the plot"
     assert watched_page.errors == [] and watched_page.outside == []
 
 
 def test_play_as_sound_is_keyboard_operable_and_starts_web_audio(built_site, watched_page):
     page = watched_page.page
-    open_ready(watched_page, embed(built_site, "dose_response"))
+    open_ready(watched_page, embed(built_site, "dose_response") + "?predict=0")  # explore at once, no question first
     button = page.locator(".plot-sound").first
     assert button.get_attribute("aria-pressed") == "false"
     assert "Play as sound" in button.get_attribute("aria-label")

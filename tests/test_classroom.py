@@ -15,6 +15,7 @@ from mdr_explainer.lessons.cartridge import CP, LOM, WL
 from mdr_explainer.lessons.classroom import CARTRIDGE_PATH, embed_snippet
 from mdr_explainer.lessons.content import load_content
 from mdr_explainer.widgets.framework.url_state import values_from_query
+from mdr_explainer.widgets.framework.wording import widget_text
 from mdr_explainer.widgets.registry import REGISTRY
 
 from conftest import REPO
@@ -247,3 +248,71 @@ def test_every_classroom_word_is_used_and_no_words_live_in_the_runtime():
         code = re.sub(r"/\*.*?\*/", "", (REPO / "site/static" / script).read_text(encoding="utf-8"), flags=re.S)
         literals = re.findall(r'"([^"]*[A-Z][a-z]+ [a-z]+[^"]*)"', code)
         assert not literals, f"site/static/{script}: words {literals} belong in the strings files"
+
+
+def prediction_questions(lesson):
+    """(widget, question) for every prediction question of the widgets a lesson's tasks use."""
+    names = dict.fromkeys(t.widget for t in classroom.tasks(lesson))
+    return [(n, q) for n in names for q in REGISTRY[n].questions]
+
+
+def plain(markup: str) -> str:
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", markup)))
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.slug)
+def test_worksheet_asks_each_prediction_question_first_with_space_to_predict(built_site, lesson):
+    site, _ = built_site
+    sheet = page(site, f"{lesson.slug}/worksheet/index.html")
+    questions = prediction_questions(lesson)
+    assert questions, "every lesson with widget tasks asks prediction questions"
+    assert sheet.count('class="sheet-prediction"') == len(questions)
+    assert sheet.index("sheet-predictions") < sheet.index("sheet-tasks")  # predict before exploring
+    text = plain(sheet)
+    for name, q in questions:
+        words = widget_text(name)
+        assert words.need("predict", q.name, "question") in text
+        assert words.need("predict", q.name, "why")[:60] not in text, "the worksheet gives the why away"
+    assert text.count("My prediction") == text.count("What the model shows") == len(questions)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.slug)
+def test_answer_key_gives_the_model_answer_of_each_prediction_question(built_site, lesson):
+    from mdr_explainer.lessons.strings import site_text
+    from mdr_explainer.widgets.framework.describe import render
+    from mdr_explainer.widgets.framework.prediction import choice_for, comparison_values, model_answer, question_values
+
+    site, _ = built_site
+    key = plain(page(site, f"{lesson.slug}/answers/index.html"))
+    for name, q in prediction_questions(lesson):
+        widget, words = REGISTRY[name], widget_text(name)
+        actual = model_answer(widget, q)
+        labels = words.get("predict", q.name, "choices") or {}
+        guess = choice_for(q, actual) if q.choices else actual
+        values = {**question_values(widget, q), **widget.run(question_values(widget, q)),
+                  **comparison_values(q, guess, actual, labels)}
+        assert render(words.need("predict", q.name, "answer"), values, site_text().locale) in key
+        assert words.need("predict", q.name, "why") in key
+
+
+def test_teacher_page_runs_predict_observe_explain_in_15_minutes(built_site):
+    site, _ = built_site
+    lesson = next(l for l in LESSONS if l.slug == "evolution-in-a-tumour")
+    teach = page(site, "evolution-in-a-tumour/teach/index.html")
+    assert "Predict, observe, explain in 15 minutes" in teach and teach.count("<li>Minutes ") == 4
+    for name, q in prediction_questions(lesson):
+        assert f'href="../../embed/{name}/index.html?preset={q.preset}&amp;predict={q.name}" data-class-href' in teach
+    lesson_html = page(site, "evolution-in-a-tumour/index.html")
+    assert lesson_html.count("data-class-question") == 3 * (len(REGISTRY["tumor_evolution"].questions) + 1)
+
+
+def test_every_prediction_word_is_used_and_the_step_script_holds_no_words():
+    import yaml
+
+    strings = yaml.safe_load((REPO / "content/strings/en/site.yaml").read_text(encoding="utf-8"))["predict"]
+    sources = "".join(p.read_text(encoding="utf-8") for p in [*(REPO / "site/templates").rglob("*.html"),
+                                                              *(REPO / "lessons").glob("*.py")])
+    unused = [k for k in strings if f"predict.{k}" not in sources]
+    assert not unused, f"content/strings/en/site.yaml: unused predict keys {unused}; use or remove them"
+    code = re.sub(r"/\*.*?\*/", "", (REPO / "site/static/mdr-predict.js").read_text(encoding="utf-8"), flags=re.S)
+    assert not re.findall(r'"([^"]*[A-Z][a-z]+ [a-z]+[^"]*)"', code)

@@ -13,7 +13,7 @@ from bokeh.document import Document
 from markupsafe import escape
 
 from mdr_explainer.lessons.strings import site_text
-from mdr_explainer.lessons.widget_html import WidgetInstance, widget_html
+from mdr_explainer.lessons.widget_html import WidgetInstance, prediction_context, widget_html
 from mdr_explainer.widgets import panel_widget
 from mdr_explainer.widgets.framework.texts import SENTENCE, display_texts
 from mdr_explainer.widgets.framework.view_context import view_context
@@ -151,10 +151,11 @@ def test_the_markup_is_the_sites(name):
     """The component's title, plot, controls and results are the site's own markup at the same values."""
     widget, site = REGISTRY[name], site_text()
     values = widget.values_for(widget.presets[0].name) if widget.presets else widget.defaults()
-    page = widget_html(WidgetInstance(widget=name, id="w", url_key=name, values=values), site, "../")
+    instance = WidgetInstance(widget=name, id="w", url_key=name, values=values)
+    page = widget_html(instance, site, "../")
     shared = templates().get_template("partials/widget-view.html").render(
-        w=view_context(widget, "w", values, site.widget(name), site.locale), t=site)
-    assert shared in page  # the site's widget is this partial plus caption, class panel, links and config
+        w={**view_context(widget, "w", values, site.widget(name), site.locale), **prediction_context(instance, site)}, t=site)
+    assert shared in page  # the site's widget is this partial (with the site's prediction step) plus caption, class panel, links and config
     view = panel_widget(name, preset=widget.presets[0].name if widget.presets else None)
     html = view.__panel__().html
     assert 'class="plot-tools"' not in html and 'class="class-panel"' not in html

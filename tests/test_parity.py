@@ -222,3 +222,50 @@ def test_links_parse_alike(runtime, name, prefix):
     js = runtime.evaluate("""([name, start, prefix, cases]) => cases.map((q) =>
         window.MDRModel.valuesFromQuery(window.MDR_WIDGETS[name], start, prefix, q))""", [name, start, prefix, cases])
     assert js == [values_from_query(widget, start, prefix, q) for q in cases]
+
+
+def prediction_link_cases(widget) -> list[str]:
+    """Prediction links a teacher or reader might share or mistype, for an instance keyed 'k.'."""
+    cases = ["", "?predict=0", "?k.predict=0", "?k.predict=nope", "?k.guess=abc", "?k.guess=", "?k.guess=1e999"]
+    for q in widget.questions:
+        cases += [f"?k.predict={q.name}", f"?predict={q.name}", f"?k.preset={q.preset}", f"?predict=0&k.predict={q.name}"]
+        guesses = [k for k, _ in q.choices] + ["nine"] if q.choices else ["-5", "0.333", "42.6", "1e9"]
+        cases += [f"?k.predict={q.name}&k.guess={g}" for g in guesses] + [f"?guess={guesses[0]}&predict={q.name}"]
+    return cases
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+@pytest.mark.parametrize("prefix", ["k.", ""])
+def test_prediction_links_parse_alike(runtime, name, prefix):
+    from mdr_explainer.widgets.framework.url_state import prediction_from_query
+
+    widget, default = REGISTRY[name], REGISTRY[name].questions[-1].name
+    cases = prediction_link_cases(widget)
+    js = runtime.evaluate("""([name, fallback, prefix, cases]) => cases.map((q) =>
+        window.MDRModel.predictionFromQuery(window.MDR_WIDGETS[name], fallback, prefix, q))""", [name, default, prefix, cases])
+    assert js == [prediction_from_query(widget, default, prefix, q) for q in cases]
+
+
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_comparison_sentences_render_alike_for_every_question(runtime, name):
+    from mdr_explainer.widgets.framework.prediction import choice_for, comparison_values, question_values
+
+    widget, words = REGISTRY[name], widget_text(name)
+    for q in widget.questions:
+        outputs = widget.run(question_values(widget, q))
+        scalars = {k: v for k, v in outputs.items() if isinstance(v, float)}
+        low, high = q.bounds or (0.0, 1.0)
+        predictions = [k for k, _ in q.choices] if q.choices else [low, high, (low + high) / 3, outputs[q.answer]]
+        actuals = [outputs[q.answer], 0.0, 1e6] + [u for _, u in q.choices if u != math.inf]
+        for locale in (LOCALES[0], LOCALES[2]):
+            cases = [(p, a) for p in predictions for a in actuals]
+            js = runtime.evaluate("""([name, qname, outputs, cases, locale]) => {
+              const M = window.MDRModel, q = window.MDR_WIDGETS[name].questions.find((x) => x.name === qname);
+              return cases.map(([p, a]) => M.renderTemplate(q.compare, Object.assign({}, outputs, M.comparisonValues(q, p, a)), locale)
+                + ' | ' + (q.kind === 'choice' ? M.choiceFor(q, a) : M.renderTemplate(q.marker, {predicted: p}, locale)));
+            }""", [name, q.name, scalars, cases, locale.to_json()])
+            labels = words.get("predict", q.name, "choices") or {}
+            want = [render(words.need("predict", q.name, "compare"), {**scalars, **comparison_values(q, p, a, labels)}, locale)
+                    + " | " + (choice_for(q, a) if q.choices else render(words.need("predict", q.name, "marker"), {"predicted": p}, locale))
+                    for p, a in cases]
+            assert js == want, q.name

@@ -96,8 +96,18 @@
     var target = panel.querySelector("[data-class-target]:checked");
     var embed = panel.querySelector("a[data-class-href]");
     if (!view) { return here(); }
-    if (target && target.value === "embed" && embed) { return embedUrl(view, embed.href); }
-    return here() + stateQuery(window.location.search) + "#" + view.config.id;
+    if (target && target.value === "embed" && embed) { return withQuestion(panel, embedUrl(view, embed.href), "", null); }
+    return withQuestion(panel, here() + stateQuery(window.location.search), view.prefix, view.config.question) + "#" + view.config.id;
+  }
+  /* The prediction question the teacher chose (?<key>.predict=; "0" for none), never the teacher's own guess. */
+  function withQuestion(panel, url, prefix, fallback) {
+    var choice = panel.querySelector("[data-class-question]:checked"), parts = url.split("?");
+    var query = new URLSearchParams(parts[1] || "");
+    query.delete(prefix + "guess");
+    query.delete(prefix + "predict");
+    if (choice && choice.value !== fallback) { query.set(prefix + "predict", choice.value); }
+    var text = query.toString();
+    return parts[0] + (text ? "?" + text : "");
   }
   function refresh(panel) {
     if (!panel.open) { return; }
@@ -105,7 +115,7 @@
     var height = panel.getAttribute("data-embed-height"), title = panel.getAttribute("data-embed-title");
     var target = panel.querySelector("[data-class-target]:checked");
     var embedSource = panel.getAttribute("data-class-panel") === "widget" && viewFor(panel.getAttribute("data-instance"))
-      ? embedUrl(viewFor(panel.getAttribute("data-instance")), panel.querySelector("a[data-class-href]").href) : url;
+      ? withQuestion(panel, embedUrl(viewFor(panel.getAttribute("data-instance")), panel.querySelector("a[data-class-href]").href), "", null) : url;
     if (link) { link.value = url; }
     if (code) { code.value = snippet(embedSource, title, height); }
     drawQr(panel.querySelector("[data-class-qr]"), url);
@@ -128,7 +138,7 @@
     if (choice) { choice.checked = true; }  /* the link starts as the reader sees the page now */
     panel.addEventListener("toggle", function () { refresh(panel); });
     panel.addEventListener("change", function (event) {
-      if (event.target.matches("[data-class-target], [data-class-reader], [data-class-state]")) { refresh(panel); }
+      if (event.target.matches("[data-class-target], [data-class-reader], [data-class-state], [data-class-question]")) { refresh(panel); }
     });
     panel.addEventListener("click", function (event) {
       var button = event.target.closest("button");

@@ -1,7 +1,7 @@
 /* Why Chemo Stops Working: widget code loads only when a widget nears the viewport.
    The page lists the scripts in <template id="mdr-widget-scripts"> (inert: nothing is fetched);
    MDRLazy.whenNear(root) resolves once the widget is within a screen or so of view, and
-   MDRLazy.widgetCode(name) injects the widget's data file (and the plot tools and mechanism view, where listed) as <script src> tags
+   MDRLazy.widgetCode(name) injects the widget's data file (and the plot tools, prediction step and mechanism view, where listed) as <script src> tags
    (so it works from file:// as well as any host). Each script loads once per page. */
 (function () {
   "use strict";
@@ -30,7 +30,7 @@
   }
 
   function widgetCode(name) {
-    var keys = [name].concat(["explore", "mechanism"].filter(function (k) { return sources[k]; }));
+    var keys = [name].concat(["explore", "predict", "mechanism"].filter(function (k) { return sources[k]; }));
     return Promise.all(keys.map(load));
   }
 

@@ -223,7 +223,44 @@
     return text ? "?" + text : "";
   }
 
+  /* ---------- predictions (parity: widgets/framework/prediction.py and url_state.py) ---------- */
+  function choiceFor(question, value) {
+    for (var i = 0; i < question.choices.length; i++) {
+      var upper = question.choices[i].upper;
+      if (upper === null || value < upper) { return question.choices[i].key; }
+    }
+    return question.choices[question.choices.length - 1].key;
+  }
+  function comparisonValues(question, predicted, actual) {
+    if (question.kind === "choice") {
+      var right = choiceFor(question, actual), labels = {};
+      question.choices.forEach(function (c) { labels[c.key] = c.label; });
+      return { predicted: predicted in labels ? labels[predicted] : predicted, actual: labels[right], right: predicted === right ? 1 : 0 };
+    }
+    return { predicted: Number(predicted), actual: actual, gap: Math.abs(Number(predicted) - actual) };
+  }
+  function guessFromText(question, raw) {
+    if (raw === null || raw.trim() === "") { return null; }
+    if (question.kind === "choice") {
+      return question.choices.some(function (c) { return c.key === raw.trim(); }) ? raw.trim() : null;
+    }
+    var v = Number(raw);
+    if (!isFinite(v)) { return null; }
+    v = Math.min(Math.max(v, question.low), question.high);
+    return Number((question.low + Math.round((v - question.low) / question.step) * question.step).toFixed(10));
+  }
+  function predictionFromQuery(model, fallback, prefix, search) {
+    var query = new URLSearchParams(search), chosen = (query.get(prefix + "predict") || "").trim(), found = null;
+    var questions = model.questions || [], preset = query.get(prefix + "preset");
+    function named(name) { return questions.filter(function (q) { return q.name === name; })[0] || null; }
+    if ((query.get("predict") || "").trim() === "0" || chosen === "0" || !questions.length) { return { question: "", guess: null }; }
+    found = named(chosen) || questions.filter(function (q) { return q.preset === preset; })[0] || named(fallback);
+    return found ? { question: found.name, guess: guessFromText(found, query.get(prefix + "guess")) } : { question: "", guess: null };
+  }
+
   window.MDRModel = { formatValue: formatValue, renderTemplate: renderTemplate, pluralCategory: pluralCategory,
                       interpolate: interpolate, glyphData: glyphData, glyphShape: glyphShape, snap: snap, parseParam: parseParam,
-                      valuesFromQuery: valuesFromQuery, queryWithState: queryWithState };
+                      valuesFromQuery: valuesFromQuery, queryWithState: queryWithState,
+                      choiceFor: choiceFor, comparisonValues: comparisonValues, guessFromText: guessFromText,
+                      predictionFromQuery: predictionFromQuery };
 })();

@@ -1,5 +1,6 @@
 """Declaration of the combination_therapy widget (two or three drugs): controls, plots, readouts and presets (words in strings)."""
 
+from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.palette import BLUE, GREY, SKY, VERMILLION
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
 from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
@@ -55,6 +56,14 @@ PRESETS = (
     Preset(name="cross_resistance", values={"log10_cells": 10, "log10_mutation_rate": -9, "cross_resistance": "yes"}),
 )
 
+# Prediction questions (words: predict.<name> in the strings file).
+QUESTIONS = (
+    Question(name="one_drug_small", preset="small_tumour", figure="chance", glyph="p_single_start",
+             answer="p_single_start", bounds=(0.0, 1.0), step=0.01),
+    Question(name="both_drugs_large", preset="large_tumour", figure="chance", glyph="p_double_start",
+             answer="p_double_start", bounds=(0.0, 1.0), step=0.01),
+)
+
 WIDGET = Widget(
     name="combination_therapy",
     params=PARAMS,
@@ -63,4 +72,5 @@ WIDGET = Widget(
     readouts=READOUTS,
     presets=PRESETS,
     vectorised=True,
+    questions=QUESTIONS,
 )

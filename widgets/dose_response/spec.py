@@ -1,5 +1,8 @@
 """Declaration of the dose_response widget: controls, plot, readouts and presets (words in strings)."""
 
+import math
+
+from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
 from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
 from mdr_explainer.widgets.framework.palette import BLUE, GREY, VERMILLION
@@ -41,6 +44,13 @@ PRESETS = (
     Preset(name="inhibitor_reversal", values={"mdr1_level": "x40", "inhibitor": 10}),
 )
 
+# Prediction questions (words: predict.<name> in the strings file).
+FOLD_CHOICES = (("about_same", 2.0), ("few_times", 5.0), ("tens_of_times", 50.0), ("hundreds", math.inf))
+QUESTIONS = (
+    Question(name="resistant_fold", preset="resistant_line", answer="fold_resistance", choices=FOLD_CHOICES),
+    Question(name="blocked_fold", preset="inhibitor_reversal", answer="fold_resistance", choices=FOLD_CHOICES),
+)
+
 WIDGET = Widget(
     name="dose_response",
     params=PARAMS,
@@ -49,4 +59,5 @@ WIDGET = Widget(
     readouts=READOUTS,
     presets=PRESETS,
     vectorised=True,
+    questions=QUESTIONS,
 )

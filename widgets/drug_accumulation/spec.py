@@ -3,6 +3,7 @@
 import numpy as np
 
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
+from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Mechanism, Readout, Widget
 from mdr_explainer.widgets.framework.palette import GREY, BLUE, VERMILLION
 
@@ -71,6 +72,15 @@ PRESETS = (
     Preset(name="doxorubicin_pk", values={"mdr1_level": 40, "inhibitor": 0, "drug_outside": 2, "outside_profile": "falling"}),
 )
 
+# Prediction questions (words: predict.<name> in the strings file).
+QUESTIONS = (
+    Question(name="most_pumped", preset="mdr1_high", figure="steady", glyph="ratio_cell_pct", answer="ratio_cell_pct",
+             bounds=(0.0, 100.0), step=1.0),
+    Question(name="inhibited", preset="mdr1_high_inhibited", figure="steady", glyph="ratio_cell_pct",
+             answer="ratio_cell_pct", bounds=(0.0, 100.0), step=1.0),
+    Question(name="reference_cell", preset="normal_cell", figure="steady", glyph="ratio_cell_pct",
+             answer="ratio_cell_pct", bounds=(0.0, 100.0), step=1.0),
+)
 # The cell beside the plot: molecules enter at the steady state's passive entry, and each one inside
 # leaves by leaking out or through a pump at the model's per-molecule rates. One dot stands for
 # 0.04 µM (drawing choice: about 25 dots in a pump-free cell at 1 µM, 250 at the 10 µM top).
@@ -88,5 +98,6 @@ WIDGET = Widget(
     vectorised=True,
     coordinates=COORDINATES,
     from_coordinates=params_at,
+    questions=QUESTIONS,
     mechanism=MECHANISM,
 )

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from dataclasses import asdict, dataclass
 
 from .numbers import NumberLocale
@@ -96,6 +97,33 @@ class RuntimeFigure:
 
 
 @dataclass(frozen=True)
+class RuntimeQuestion:
+    """A prediction question (widgets/framework/prediction.py), read by site/static/mdr-predict.js.
+
+    preset: the preset it starts from (a link to that preset asks it); start: parameter values while
+    the reader predicts (the preset); reveal: values at which the model answers (start plus answer_at); answer: the output key that answers. Point questions: figure and
+    glyph (index) place the marker at that glyph's x; low, high, step bound it; marker is the template
+    of its value words. Choice questions: choices as {key, label, upper} (upper None for the last,
+    unbounded range). compare: the comparison sentence template (describe.py syntax).
+    """
+
+    name: str
+    kind: str
+    preset: str
+    start: dict[str, float]
+    reveal: dict[str, float]
+    answer: str
+    figure: str
+    glyph: int
+    low: float
+    high: float
+    step: float
+    choices: list[dict]
+    marker: str
+    compare: str
+
+
+@dataclass(frozen=True)
 class RuntimeMechanism:
     """The view of molecules or states beside the plot (spec.Mechanism; site/static/mdr-mechanism.js).
 
@@ -124,6 +152,7 @@ class RuntimeModel:
     sentence: str
     layout: dict
     cube: str
+    questions: list[RuntimeQuestion]
     mechanism: RuntimeMechanism | None
 
 
@@ -135,6 +164,7 @@ class InstanceConfig:
     id: str
     url_key: str
     values: dict[str, float]
+    question: str  # the prediction question asked first ('' for none); links may choose another
 
 
 @dataclass(frozen=True)
@@ -173,14 +203,31 @@ def runtime_model(widget: Widget, cube, text: WidgetText) -> dict:
         presets={p.name: widget.values_for(p.name) for p in widget.presets},
         figures=figures, readouts=[{"key": r.key, "fmt": r.fmt, "shown": r.shown_condition} for r in widget.readouts],
         sentence=text.sentence, layout=cube.layout,
-        cube=base64.b64encode(cube.values.astype("<f4").tobytes()).decode("ascii"), mechanism=mechanism)
+        cube=base64.b64encode(cube.values.astype("<f4").tobytes()).decode("ascii"),
+        questions=[runtime_question(widget, q, text) for q in widget.questions], mechanism=mechanism)
     return asdict(model)
 
 
-def instance_config(widget: str, instance: str, url_key: str, values: dict) -> dict:
+def runtime_question(widget: Widget, question, text: WidgetText) -> RuntimeQuestion:
+    """One question as the runtime reads it (see RuntimeQuestion)."""
+    from .prediction import POINT, glyph_index, marker_range, question_values
+
+    figure = next((f for f in widget.figures if f.name == question.figure), None)
+    low, high, step = marker_range(question, figure) if question.kind == POINT else (0.0, 0.0, 0.0)
+    words = ("predict", question.name)
+    return RuntimeQuestion(
+        name=question.name, kind=question.kind, preset=question.preset, start=widget.values_for(question.preset),
+        reveal=question_values(widget, question), answer=question.answer, figure=question.figure,
+        glyph=glyph_index(widget, question), low=low, high=high, step=step,
+        choices=[{"key": k, "label": text.need(*words, "choices", k), "upper": None if math.isinf(u) else u}
+                 for k, u in question.choices],
+        marker=str(text.get(*words, "marker", default="")), compare=text.need(*words, "compare"))
+
+
+def instance_config(widget: str, instance: str, url_key: str, values: dict, question: str = "") -> dict:
     """The InstanceConfig of one widget on a page."""
     return asdict(InstanceConfig(widget=widget, id=instance, url_key=url_key,
-                                 values={k: float(v) for k, v in values.items()}))
+                                 values={k: float(v) for k, v in values.items()}, question=question))
 
 
 def page_config(locale: NumberLocale, live: str | None, words: dict[str, str]) -> dict:

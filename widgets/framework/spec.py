@@ -169,6 +169,7 @@ class Widget:
     coordinates: tuple[Coordinate, ...] = ()
     from_coordinates: Callable[..., dict] | None = None
     note_path: Path | None = None
+    questions: tuple = ()  # prediction questions (widgets/framework/prediction.py)
     mechanism: Mechanism | None = None
 
     def grid_coordinates(self) -> tuple[Coordinate, ...]:
@@ -240,6 +241,7 @@ class Widget:
         """Outputs the figures draw, the readouts show or their conditions read (the words add the sentence's)."""
         keys = [k for fig in self.figures for g in fig.glyphs for k in g.data_keys()] + [r.key for r in self.readouts]
         keys += [k for r in self.readouts for k in template_keys(r.shown_condition)]
+        keys += [q.answer for q in self.questions]  # prediction answers (prediction.py)
         keys += list(self.mechanism.outputs) if self.mechanism else []
         param_names = {p.name for p in self.params}
         return tuple(k for k in dict.fromkeys(keys) if k not in param_names)

@@ -208,6 +208,8 @@ def widget_text(name: str, locale: str = SOURCE, content_dir: Path | None = None
 
 def missing_words(widget, text: WidgetText) -> list[str]:
     """Every key a widget's declaration needs that its strings file lacks, as 'file: fix' lines."""
+    from .prediction import question_words
+
     needed = [("title",), ("summary",), ("a11y", "sentence")]
     for p in widget.params:
         needed += [("params", p.name, "label"), ("params", p.name, "help")]
@@ -217,6 +219,7 @@ def missing_words(widget, text: WidgetText) -> list[str]:
     for f in widget.figures:
         needed += [("figures", f.name, "labels", g.text_key) for g in f.glyphs if g.kind == "text"]
     needed += [("presets", p.name) for p in widget.presets]
+    needed += [key for q in widget.questions for key in question_words(q)]
     if widget.mechanism:
         needed += [("mechanism", k) for k in MECHANISM_WORDS[widget.mechanism.kind]]
         needed += [("mechanism", "stages", s, f) for s in widget.mechanism.stages for f in ("title", "text")]

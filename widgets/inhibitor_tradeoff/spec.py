@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, ORANGE, VERMILLION
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
 from mdr_explainer.widgets.framework.spec import Coordinate, Figure, Glyph, Readout, Widget
@@ -109,6 +110,14 @@ PRESETS = (
                                               "inhibitor_toxicity": "none"}),
 )
 
+# Prediction questions (words: predict.<name> in the strings file); retune them with the presets.
+QUESTIONS = (
+    Question(name="failed_trial_control", preset="failed_trial", figure="outcome", glyph="control_at_pct",
+             answer="control_at_pct", bounds=(0.0, 100.0), step=1.0),
+    Question(name="high_dose_harm", preset="high_dose", figure="outcome", glyph="side_effects_at_pct",
+             answer="side_effects_at_pct", bounds=(0.0, 100.0), step=1.0),
+)
+
 WIDGET = Widget(
     name="inhibitor_tradeoff",
     params=PARAMS,
@@ -119,4 +128,5 @@ WIDGET = Widget(
     vectorised=True,
     coordinates=COORDINATES,
     from_coordinates=params_at,
+    questions=QUESTIONS,
 )

@@ -1,5 +1,8 @@
 """Declaration of the pump_cycle widget: controls, diagram, readouts and presets (words in strings)."""
 
+import math
+
+from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, YELLOW
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
 from mdr_explainer.widgets.framework.spec import Figure, Glyph, Mechanism, Readout, Widget
@@ -55,6 +58,15 @@ PRESETS = (
     Preset(name="inhibited", values={"step": 3, "inhibitor": "on"}),
 )
 
+# Prediction questions (words: predict.<name> in the strings file). Each is answered after the
+# reader steps on: the answer is read at answer_at (one full cycle, or two).
+COUNT_CHOICES = (("none", 0.5), ("one", 1.5), ("two", 2.5), ("more", math.inf))
+QUESTIONS = (
+    Question(name="atp_per_drug", preset="inward_open", answer="atp_per_drug", answer_at={"step": 6},
+             choices=COUNT_CHOICES),
+    Question(name="inhibited_moves", preset="inhibited", answer="drugs_moved", answer_at={"step": 13},
+             choices=COUNT_CHOICES),
+)
 # The cycle beside the diagram: the seven stages in order, turning at the model's pace from the
 # stage the step slider shows, and not at all when the inhibitor stalls the pump.
 MECHANISM = Mechanism(kind="cycle", outputs=("state", "stalled", "stages_per_second", "turns_per_minute",
@@ -68,5 +80,6 @@ WIDGET = Widget(
     figures=FIGURES,
     readouts=READOUTS,
     presets=PRESETS,
+    questions=QUESTIONS,
     mechanism=MECHANISM,
 )

@@ -1,5 +1,8 @@
 """Declaration of the tumor_evolution widget: controls, plots, readouts and presets (words in strings)."""
 
+import math
+
+from mdr_explainer.widgets.framework.prediction import Question
 from mdr_explainer.widgets.framework.palette import BLACK, BLUE, GREY, VERMILLION
 from mdr_explainer.widgets.framework.params import Choice, Param, Preset
 from mdr_explainer.widgets.framework.spec import Figure, Glyph, Readout, Widget
@@ -66,6 +69,16 @@ PRESETS = (
     Preset(name="goldie_coldman", values={"log10_mutation_rate": -6}),
 )
 
+# Prediction questions (words: predict.<name> in the strings file).
+QUESTIONS = (
+    Question(name="million_cells", preset="goldie_coldman", figure="goldie_coldman", glyph="gc_marker_probability",
+             answer="gc_marker_probability", bounds=(0.0, 1.0), step=0.01),
+    Question(name="continuous_fails", preset="continuous_dosing", answer="ttp_continuous",
+             choices=(("within_months", 180.0), ("one_year", 540.0), ("two_years", 1095.0), ("never", math.inf))),
+    Question(name="adaptive_lasts", preset="adaptive_dosing", answer="ttp_adaptive",
+             choices=(("within_months", 180.0), ("one_year", 540.0), ("two_years", 1095.0), ("longer", math.inf))),
+)
+
 WIDGET = Widget(
     name="tumor_evolution",
     params=PARAMS,
@@ -74,4 +87,5 @@ WIDGET = Widget(
     readouts=READOUTS,
     presets=PRESETS,
     vectorised=True,
+    questions=QUESTIONS,
 )
