@@ -112,6 +112,8 @@ PRESETS = (
 
 # Prediction questions (words: predict.<name> in the strings file); retune them with the presets.
 QUESTIONS = (
+    Question(name="disguise_matched", preset="more_chemo_in_disguise", figure="outcome", glyph="matched_at_pct",
+             answer="matched_at_pct", bounds=(0.0, 100.0), step=1.0),
     Question(name="failed_trial_control", preset="failed_trial", figure="outcome", glyph="control_at_pct",
              answer="control_at_pct", bounds=(0.0, 100.0), step=1.0),
     Question(name="high_dose_harm", preset="high_dose", figure="outcome", glyph="side_effects_at_pct",
