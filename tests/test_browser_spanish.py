@@ -13,11 +13,11 @@ AXE = REPO / "tests" / "vendor" / "axe-core" / "axe.min.js"
 
 @pytest.fixture(scope="module")
 def twin_site(tmp_path_factory):
-    """English at the root and Spanish under es/, linked (build --all-locales)."""
+    """English at the root and Spanish under es/, linked (build --all-locales --base-url, so oEmbed is written)."""
     from mdr_explainer.lessons.build import build_with_translations
 
     out = tmp_path_factory.mktemp("twins") / "_site"
-    build_with_translations(REPO / "content", out)
+    build_with_translations(REPO / "content", out, base_url="https://example.org/why-chemo")
     return out
 
 
@@ -56,7 +56,7 @@ def test_the_switch_keeps_reader_widget_state_and_heading(twin_site, watched_pag
 
 def test_spanish_widget_readout_uses_a_decimal_comma(twin_site, watched_page):
     page = watched_page.page
-    page.goto((twin_site / "es" / "embed" / "drug_accumulation" / "index.html").as_uri() + "?mdr1_level=3.5")
+    page.goto((twin_site / "es" / "embed" / "drug_accumulation" / "index.html").as_uri() + "?mdr1_level=3.5&predict=0")
     bring_widgets_near(page)
     text = page.locator("[data-widget]").first.inner_text()
     assert re.search(r"\d,\d", text), text
