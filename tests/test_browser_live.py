@@ -199,9 +199,10 @@ def test_static_live_and_python_say_the_same_at_every_preset(live_server, built_
     widget = REGISTRY[name]
     context = browser.new_context()
     static, live = context.new_page(), context.new_page()
-    open_page(static, (out / "embed" / name / "index.html").as_uri())
+    # ?predict=0: the prediction step would open the widget at its first question's preset, not the default
+    open_page(static, (out / "embed" / name / "index.html").as_uri() + "?predict=0")
     static.wait_for_function(ALL_READY, timeout=60000)
-    open_page(live, f"{live_server}/embed/{name}/")
+    open_page(live, f"{live_server}/embed/{name}/?predict=0")
     wait_all_live(live)
     for preset in [None] + [p.name for p in widget.presets]:
         if preset:
@@ -291,7 +292,7 @@ def test_server_gone_widgets_work_from_the_grid_then_reconnect(watched_page, les
     build_live(REPO / "content", tmp_path / "site")
     server = start_server(port, tmp_path / "site")
     try:
-        open_page(page, f"http://127.0.0.1:{port}/{lesson.slug}/?reader=student")
+        open_page(page, f"http://127.0.0.1:{port}/{lesson.slug}/?reader=student&predict=0")  # results in view
         wait_all_live(page)
         stop_server(server)
         page.wait_for_function("(id) => document.getElementById(id).dataset.live === 'offline'", arg=name, timeout=15000)
