@@ -180,3 +180,23 @@ def test_prediction_works_in_a_sandboxed_embed_on_another_origin(watched_page, b
     finally:
         site.shutdown()
         host.shutdown()
+
+
+@pytest.mark.parametrize("name,qname", CASES)
+def test_live_page_compares_the_prediction_in_the_same_sentence(live_server, watched_page, name, qname):
+    """Served live (the Python model over the socket), the comparison sentence is the static page's, word for word."""
+    page, q = watched_page.page, question(name, qname)
+    page.goto(f"{live_server}/embed/{name}/?predict={qname}")
+    page.wait_for_selector("[data-widget][data-ready=true][data-live=online]", state="attached", timeout=30000)
+    if q.kind == CHOICE:
+        block(page, qname).locator("[data-predict-choice]").first.focus()
+        page.keyboard.press("ArrowDown")
+        predicted = block(page, qname).locator("[data-predict-choice]:checked").get_attribute("value")
+    else:
+        marker = block(page, qname).locator("[data-predict-marker]")
+        marker.focus()
+        page.keyboard.press("ArrowUp")
+        predicted = float(marker.input_value())
+    page.keyboard.press("Enter")
+    assert block(page, qname).locator(RESULT).inner_text() == expected_sentence(name, qname, predicted)
+    assert not watched_page.errors and not watched_page.outside
