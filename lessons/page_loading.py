@@ -29,33 +29,7 @@ def load_page(path: Path, kind: str, catalog: Catalog, registry: dict, problems:
             found.append(Problem(path, field_line(path, "references"), f"front matter lists unknown "
                                                                        f"reference {key!r}; add it to references.yaml"))
     for block in body.blocks:
-        if block.kind == "markdown":
-            check_inline(src, block.text, block.line, catalog, listed, found)
-        elif block.kind == "widget":
-            check_widget(src, block, registry, found)
-            if block.data:
-                check_inline(src, block.data["caption"], block.line, catalog, listed, found)
-        elif block.kind == "icons":
-            check_icons(src, block, found)
-            if block.data:
-                check_inline(src, block.data["label"], block.line, catalog, listed, found)
-        elif block.kind == "quiz":
-            check_quiz(src, block, found)
-            for question in block.data or []:
-                texts = [str(question.get("question", ""))] + [
-                    f"{c.get('text', '')} {c.get('feedback', '')}" for c in question.get("choices", [])]
-                for text in texts:
-                    check_inline(src, text, block.line, catalog, listed, found)
-        elif block.kind == "recall":
-            check_recall(src, block, found)
-            for question in block.data or []:
-                if isinstance(question, dict):
-                    check_inline(src, f"{question.get('question', '')} {question.get('answer', '')}", block.line,
-                                 catalog, listed, found)
-        elif block.kind == "worked":
-            check_worked(src, block, found)
-            for text in worked_texts(block.data):
-                check_inline(src, text, block.line, catalog, listed, found)
+        check_block(src, block, catalog, listed, registry, found)
     repeat_recall(src, body.blocks, found)
     problems.extend(found)
     return Lesson(path=path, kind=kind, meta=src.meta, body=body)
@@ -67,3 +41,34 @@ def worked_texts(data) -> list[str]:
         return []
     return [data["title"], data["rule"], *data["steps"]] + [
         str(t) for item in data["problems"] for t in [item["given"], *item["results"]]]
+
+
+def check_block(src, block, catalog: Catalog, listed, registry: dict, found: list[Problem]) -> None:
+    """Check one parsed block and the inline Markdown it holds (citations, glossary terms)."""
+    if block.kind == "markdown":
+        check_inline(src, block.text, block.line, catalog, listed, found)
+    elif block.kind == "widget":
+        check_widget(src, block, registry, found)
+        if block.data:
+            check_inline(src, block.data["caption"], block.line, catalog, listed, found)
+    elif block.kind == "icons":
+        check_icons(src, block, found)
+        if block.data:
+            check_inline(src, block.data["label"], block.line, catalog, listed, found)
+    elif block.kind == "quiz":
+        check_quiz(src, block, found)
+        for question in block.data or []:
+            texts = [str(question.get("question", ""))] + [
+                f"{c.get('text', '')} {c.get('feedback', '')}" for c in question.get("choices", [])]
+            for text in texts:
+                check_inline(src, text, block.line, catalog, listed, found)
+    elif block.kind == "recall":
+        check_recall(src, block, found)
+        for question in block.data or []:
+            if isinstance(question, dict):
+                check_inline(src, f"{question.get('question', '')} {question.get('answer', '')}", block.line,
+                             catalog, listed, found)
+    elif block.kind == "worked":
+        check_worked(src, block, found)
+        for text in worked_texts(block.data):
+            check_inline(src, text, block.line, catalog, listed, found)

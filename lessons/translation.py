@@ -17,11 +17,10 @@ from .catalog import Catalog, Term, load_mapping
 from .inline import find_citations
 from .lesson import Content, Lesson
 from .markup import CitationOrder, render_markdown
-from .page_loading import load_page
+from .page_loading import check_block, load_page
 from .parse import Block, parse_body
 from .problems import Problem
 from .sources import BadSource, field_line, split_front_matter
-from .validate import check_icons, check_inline, check_quiz, check_widget
 
 SOURCE_LANGUAGE = "en"
 TRANSLATED_PARTS = ("patient", "shared")  # audiences a translation replaces; the others stay English
@@ -135,21 +134,7 @@ def translated_blocks(path: Path, src, english, catalog: Catalog, registry: dict
         problems.append(Problem(path, src.body_line, "translation has no `::: patient` part; add it"))
     listed = set(english.meta.get("references") or [])
     for block in body.blocks:
-        if block.kind == "markdown":
-            check_inline(src, block.text, block.line, catalog, listed, problems)
-        elif block.kind == "widget":
-            check_widget(src, block, registry, problems)
-        elif block.kind == "icons":
-            check_icons(src, block, problems)
-            if block.data:
-                check_inline(src, block.data["label"], block.line, catalog, listed, problems)
-        elif block.kind == "quiz":
-            check_quiz(src, block, problems)
-            for question in block.data or []:
-                texts = [str(question.get("question", ""))] + [
-                    f"{c.get('text', '')} {c.get('feedback', '')}" for c in question.get("choices", [])]
-                for text in texts:
-                    check_inline(src, text, block.line, catalog, listed, problems)
+        check_block(src, block, catalog, listed, registry, problems)
     ids = heading_ids(english, catalog)
     patient = [b for b in body.blocks if b.kind == "markdown" and b.audience == "patient"]
     found = sum(len(HEADING_LINE.findall(b.text)) for b in patient)
